@@ -1,0 +1,27 @@
+// Developer aid: screenshots of built pages at 360 px and 1280 px, to look at before calling UI done.
+// Usage: node scripts/screenshots.ts <dist dir> <out dir> <path> [<path> ...]
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from '../tests/helpers/browser.ts';
+import { serveSite } from '../tests/helpers/serve.ts';
+
+const [dist, outDir, ...pages] = process.argv.slice(2);
+if (!dist || !outDir || pages.length === 0) {
+  console.error('usage: node scripts/screenshots.ts <dist dir> <out dir> <path> [<path> ...]');
+  process.exit(2);
+}
+fs.mkdirSync(outDir, { recursive: true });
+const served = await serveSite(dist, process.env.SITE_BASE ?? '/');
+const browser = await launchBrowser();
+for (const width of [360, 1280]) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  for (const p of pages) {
+    await page.goto(served.url(p));
+    const file = path.join(outDir, `${p.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+  }
+  await page.close();
+}
+await browser.close();
+await served.close();

@@ -1,0 +1,81 @@
+// The one place pages read content: Astro collections flattened into the plain model of src/lib
+// (references become ids). Loaded once per build and shared by every page.
+import { getCollection, type CollectionEntry } from 'astro:content';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DocumentData, EntryData, FieldData, UnitData } from '../schema/index.ts';
+import { contentRoot } from '../lib/content-root.ts';
+import { buildDate } from '../lib/dates.ts';
+import { SAMPLE_MARKER, loadSynonyms } from '../lib/load-content.ts';
+import { prepareSynonyms, type PreparedSynonyms } from '../lib/search-terms.ts';
+import { reviewDue, isOverdue } from '../lib/review.ts';
+import { compareVi, type CatalogEntry } from '../lib/catalog.ts';
+
+type Ref = { id: string } | string;
+const idOf = (r: Ref) => (typeof r === 'string' ? r : r.id);
+
+export interface SiteEntry extends CatalogEntry {
+  /** Next review date and whether it has passed at build time. */
+  reviewDue: string;
+  overdue: boolean;
+}
+
+export interface Site {
+  today: string;
+  isSample: boolean;
+  fields: Map<string, FieldData>;
+  units: Map<string, UnitData>;
+  documents: Map<string, DocumentData>;
+  /** Published and superseded entries (never drafts), by id. */
+  entries: Map<string, SiteEntry>;
+  /** Fields in home-page order (`order`, then name). */
+  fieldOrder: string[];
+  synonyms: PreparedSynonyms;
+}
+
+/** Astro entry data with references flattened to ids, in the shape the CLI tools read. */
+export function flattenEntry(e: CollectionEntry<'entries'>): EntryData {
+  const d = e.data as unknown as Record<string, unknown> & EntryData;
+  return {
+    ...d,
+    field: idOf(d.field as Ref),
+    owner: idOf(d.owner as Ref),
+    superseded_by: d.superseded_by === undefined ? undefined : idOf(d.superseded_by as Ref),
+    related: (d.related as Ref[] | undefined)?.map(idOf),
+    legal_basis: d.legal_basis?.map((l) => ({ ...l, ref: l.ref === undefined ? undefined : idOf(l.ref as Ref) })),
+  };
+}
+
+let cached: Promise<Site> | undefined;
+
+export function loadSite(): Promise<Site> {
+  cached ??= (async () => {
+    const today = buildDate();
+    const [fieldsC, unitsC, docsC, entriesC] = await Promise.all([
+      getCollection('fields'),
+      getCollection('units'),
+      getCollection('documents'),
+      getCollection('entries', (e) => e.data.status !== 'draft'),
+    ]);
+    const fields = new Map(fieldsC.map((f) => [f.id, f.data]));
+    const units = new Map(
+      unitsC.map((u) => [u.id, { ...u.data, parent: u.data.parent === undefined ? undefined : idOf(u.data.parent as Ref) } as UnitData]),
+    );
+    const documents = new Map(
+      docsC.map((d) => [d.id, { ...d.data, replaced_by: d.data.replaced_by === undefined ? undefined : idOf(d.data.replaced_by as Ref) } as DocumentData]),
+    );
+    const entries = new Map<string, SiteEntry>();
+    for (const e of entriesC) {
+      const data = flattenEntry(e);
+      const due = reviewDue(data, fields.get(data.field));
+      entries.set(e.id, { id: e.id, data, reviewDue: due, overdue: isOverdue(due, today) });
+    }
+    const fieldOrder = [...fields.entries()]
+      .sort(([, a], [, b]) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareVi(a.name, b.name))
+      .map(([id]) => id);
+    const root = contentRoot();
+    const synonyms = prepareSynonyms(loadSynonyms(root));
+    return { today, isSample: fs.existsSync(path.join(root, SAMPLE_MARKER)), fields, units, documents, entries, fieldOrder, synonyms };
+  })();
+  return cached;
+}

@@ -1,0 +1,15 @@
+// The project's Astro integrations. The content root is read and validated once, at config time,
+// and the same model serves the later build steps.
+import type { AstroIntegration } from 'astro';
+import { contentGuard } from './content-guard.ts';
+import { searchIndex } from './search-index.ts';
+import type { ContentModel } from '../lib/model.ts';
+
+export function hoidap(): AstroIntegration[] {
+  let model: ContentModel | undefined;
+  const getModel = () => {
+    if (!model) throw new Error('content model requested before the content guard ran');
+    return model;
+  };
+  return [contentGuard((m) => (model = m)), searchIndex(getModel)];
+}

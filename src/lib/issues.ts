@@ -1,0 +1,25 @@
+import { displayPath } from './content-root.ts';
+
+/** A problem found in a content file. Errors fail the build; warnings are reported by `npm run check`. */
+export interface ContentIssue {
+  severity: 'error' | 'warning';
+  /** Absolute path of the file. */
+  file: string;
+  /** The key at fault, as a path such as `legal_basis[1].ref`; empty for whole-file problems. */
+  key: string;
+  message: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+}
+
+export function formatIssue(issue: ContentIssue, cwd = process.cwd()): string {
+  const where = displayPath(issue.file, cwd) + (issue.line ? `:${issue.line}` : '');
+  const key = issue.key ? ` key "${issue.key}":` : '';
+  return `${where}:${key} ${issue.message}`;
+}
+
+export function formatIssues(issues: ContentIssue[], cwd = process.cwd()): string {
+  return issues.map((i) => `  ${i.severity === 'error' ? 'error' : 'warning'}  ${formatIssue(i, cwd)}`).join('\n');
+}
+
+export const errorsOf = (issues: ContentIssue[]) => issues.filter((i) => i.severity === 'error');

@@ -1,0 +1,208 @@
+// Reads a content root from disk into the content model, checking every file against its schema.
+// Used by `npm run check`, the other CLI tools and the build's content guard (one reading, one set of
+// messages). YAML is parsed as YAML 1.2 so dates stay strings and impossible dates can be caught.
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import YAML from 'yaml';
+import type { z } from 'astro/zod';
+import {
+  SLUG_PATTERN,
+  documentSchema,
+  entrySchema,
+  fieldSchema,
+  synonymsSchema,
+  unitSchema,
+  type SynonymGroups,
+} from '../schema/index.ts';
+import type { ContentIssue } from './issues.ts';
+import type { ContentModel, EntryRecord, Sourced } from './model.ts';
+
+export const SAMPLE_MARKER = '.sample-content';
+const ENTRY_EXTENSIONS = new Set(['.md', '.mdx']);
+
+function parseYaml(source: string): unknown {
+  return YAML.parse(source, { schema: 'core', uniqueKeys: true, prettyErrors: true });
+}
+
+/** Deep NFC normalisation of every string in parsed YAML. */
+function nfcDeep(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(nfcDeep);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), nfcDeep(v)]));
+  }
+  return value;
+}
+
+function keyPath(p: readonly PropertyKey[]): string {
+  return p.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
+}
+
+function valueAt(data: unknown, p: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const part of p) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[part];
+  }
+  return v;
+}
+
+/** Line of a top-level key in the source text (frontmatter or YAML file), 1-based. */
+function lineOfKey(source: string, key: string, lineOffset: number): number | undefined {
+  const top = key.split(/[.[]/)[0];
+  if (!top) return undefined;
+  const lines = source.split('\n');
+  const i = lines.findIndex((l) => l.startsWith(`${top}:`));
+  return i >= 0 ? i + 1 + lineOffset : undefined;
+}
+
+/** Turns zod issues into content issues naming the file and the key. */
+export function schemaIssues(file: string, source: string, data: unknown, error: z.ZodError, lineOffset = 0): ContentIssue[] {
+  const out: ContentIssue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) {
+        const key = keyPath([...issue.path, k]);
+        out.push({ severity: 'error', file, key, message: 'unknown key (not in the content contract)', line: lineOfKey(source, key, lineOffset) });
+      }
+      continue;
+    }
+    const key = keyPath(issue.path);
+    const missing = issue.path.length > 0 && issue.code !== 'custom' && valueAt(data, issue.path) === undefined;
+    out.push({
+      severity: 'error',
+      file,
+      key,
+      message: missing ? 'is required' : issue.message,
+      line: lineOfKey(source, key, lineOffset),
+    });
+  }
+  return out;
+}
+
+function listFiles(dir: string, recursive: boolean): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive, withFileTypes: true }) as fs.Dirent[])
+    .filter((d) => d.isFile() && !d.name.startsWith('.'))
+    .map((d) => path.join(d.parentPath, d.name))
+    .filter((f) => !path.relative(dir, f).split(path.sep).some((part) => part.startsWith('.')))
+    .sort();
+}
+
+function yamlError(file: string, err: unknown, lineOffset = 0): ContentIssue {
+  const e = err as { message?: string; linePos?: [{ line: number }] };
+  const line = e.linePos?.[0]?.line;
+  return { severity: 'error', file, key: '', message: `invalid YAML: ${(e.message ?? String(err)).split('\n')[0]}`, line: line ? line + lineOffset : undefined };
+}
+
+/** Reads one `<dir>/<id>.yaml` collection (fields, units, documents). */
+function loadYamlCollection<S extends z.ZodType>(
+  dir: string,
+  schema: S,
+  issues: ContentIssue[],
+): Map<string, Sourced<z.output<S>>> {
+  const out = new Map<string, Sourced<z.output<S>>>();
+  for (const file of listFiles(dir, false)) {
+    const ext = path.extname(file);
+    if (ext !== '.yaml') {
+      issues.push({ severity: 'error', file, key: '', message: `unexpected file: this folder holds one <id>.yaml file per item` });
+      continue;
+    }
+    const id = path.basename(file, ext);
+    if (!SLUG_PATTERN.test(id)) {
+      issues.push({ severity: 'error', file, key: 'id', message: `the file name "${id}" is the id and must be a lowercase ASCII slug (a-z, 0-9, single hyphens)` });
+      continue;
+    }
+    const source = fs.readFileSync(file, 'utf8').normalize('NFC');
+    let raw: unknown;
+    try {
+      raw = nfcDeep(parseYaml(source));
+    } catch (err) {
+      issues.push(yamlError(file, err));
+      continue;
+    }
+    const parsed = schema.safeParse(raw ?? {});
+    if (!parsed.success) {
+      issues.push(...schemaIssues(file, source, raw, parsed.error));
+      continue;
+    }
+    out.set(id, { id, file, data: parsed.data });
+  }
+  return out;
+}
+
+function loadEntries(dir: string, issues: ContentIssue[]): EntryRecord[] {
+  const out: EntryRecord[] = [];
+  for (const file of listFiles(dir, true)) {
+    if (!ENTRY_EXTENSIONS.has(path.extname(file))) {
+      issues.push({ severity: 'error', file, key: '', message: 'unexpected file: entries are .md or .mdx files' });
+      continue;
+    }
+    const source = fs.readFileSync(file, 'utf8').normalize('NFC');
+    if (!/^---\r?\n/.test(source)) {
+      issues.push({ severity: 'error', file, key: '', message: 'missing YAML frontmatter (the file must start with a line "---")', line: 1 });
+      continue;
+    }
+    let parsedMatter: matter.GrayMatterFile<string>;
+    try {
+      parsedMatter = matter(source, { engines: { yaml: (s) => (parseYaml(s) ?? {}) as object } });
+    } catch (err) {
+      issues.push(yamlError(file, err, 1));
+      continue;
+    }
+    const raw = nfcDeep(parsedMatter.data);
+    const parsed = entrySchema.safeParse(raw);
+    if (!parsed.success) {
+      issues.push(...schemaIssues(file, source, raw, parsed.error));
+      continue;
+    }
+    const bodyStart = source.length - parsedMatter.content.length;
+    const bodyLine = source.slice(0, bodyStart).split('\n').length;
+    out.push({ id: parsed.data.id, file, data: parsed.data, body: parsedMatter.content, bodyLine });
+  }
+  return out;
+}
+
+/** Reads `synonyms.yaml` of a content root (an empty list when absent). */
+export function loadSynonyms(root: string, issues: ContentIssue[] = []): SynonymGroups {
+  const file = path.join(root, 'synonyms.yaml');
+  if (!fs.existsSync(file)) return [];
+  const source = fs.readFileSync(file, 'utf8').normalize('NFC');
+  let raw: unknown;
+  try {
+    raw = nfcDeep(parseYaml(source));
+  } catch (err) {
+    issues.push(yamlError(file, err));
+    return [];
+  }
+  const parsed = synonymsSchema.safeParse(raw ?? []);
+  if (!parsed.success) {
+    issues.push(...schemaIssues(file, source, raw, parsed.error));
+    return [];
+  }
+  return parsed.data;
+}
+
+/** Reads a whole content root. Files failing their schema are reported in `issues`, never dropped silently. */
+export function loadContent(root: string): { model: ContentModel; issues: ContentIssue[] } {
+  const issues: ContentIssue[] = [];
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    issues.push({ severity: 'error', file: root, key: '', message: 'content root not found (set HOIDAP_CONTENT to a folder with fields/, units/ and entries/)' });
+  }
+  for (const required of ['fields', 'units', 'entries']) {
+    if (issues.length === 0 && !fs.existsSync(path.join(root, required))) {
+      issues.push({ severity: 'error', file: path.join(root, required), key: '', message: `missing folder ${required}/ in the content root` });
+    }
+  }
+  const model: ContentModel = {
+    root,
+    fields: loadYamlCollection(path.join(root, 'fields'), fieldSchema, issues),
+    units: loadYamlCollection(path.join(root, 'units'), unitSchema, issues),
+    documents: loadYamlCollection(path.join(root, 'documents'), documentSchema, issues),
+    entries: loadEntries(path.join(root, 'entries'), issues),
+    synonyms: loadSynonyms(root, issues),
+    isSample: fs.existsSync(path.join(root, SAMPLE_MARKER)),
+  };
+  return { model, issues };
+}

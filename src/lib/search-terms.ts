@@ -1,0 +1,56 @@
+// Extra words indexed with each entry so Pagefind finds what officers type:
+// - folded forms of words with đ/Đ (Pagefind folds tone and vowel marks itself, but not đ → d);
+// - every term of a synonym group whose other term appears in the entry (index-side expansion, so
+//   "QLTT", "sổ đỏ" or "GCN QSDĐ" find the entries that spell the long form, and the reverse).
+import type { SynonymGroups } from '../schema/index.ts';
+import { fold, foldedWords } from './fold.ts';
+
+const HAS_D_STROKE = /[đĐ]/;
+
+/** Folded forms of the words that contain đ/Đ: "Đăng ký đất đai" → ["dang", "dat", "dai"]. */
+export function dStrokeFolds(text: string): string[] {
+  const out = new Set<string>();
+  for (const word of text.split(/[^\p{L}\p{M}\p{N}]+/u)) {
+    if (HAS_D_STROKE.test(word)) out.add(fold(word));
+  }
+  return [...out];
+}
+
+/** A matcher for whole folded words/phrases inside folded text. */
+function containsPhrase(foldedText: string, foldedPhrase: string): boolean {
+  if (!foldedPhrase) return false;
+  let from = 0;
+  for (;;) {
+    const at = foldedText.indexOf(foldedPhrase, from);
+    if (at < 0) return false;
+    const before = at === 0 ? '' : foldedText[at - 1];
+    const after = foldedText[at + foldedPhrase.length] ?? '';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    from = at + 1;
+  }
+}
+
+export interface PreparedSynonyms {
+  groups: { terms: string[]; folded: string[] }[];
+}
+
+export function prepareSynonyms(groups: SynonymGroups): PreparedSynonyms {
+  return { groups: groups.map((terms) => ({ terms, folded: terms.map((t) => foldedWords(t).join(' ')) })) };
+}
+
+/** Synonym terms to add for a text: all terms of each group with a member present in the text. */
+export function synonymExpansions(text: string, synonyms: PreparedSynonyms): string[] {
+  const folded = foldedWords(text).join(' ');
+  const out: string[] = [];
+  for (const group of synonyms.groups) {
+    if (group.folded.some((f) => containsPhrase(folded, f))) out.push(...group.terms);
+  }
+  return out;
+}
+
+/** The hidden search terms of one entry, as one space-separated string. */
+export function searchTerms(text: string, synonyms: PreparedSynonyms): string {
+  const expansions = synonymExpansions(text, synonyms);
+  const words = new Set<string>([...dStrokeFolds(text), ...expansions, ...dStrokeFolds(expansions.join(' '))]);
+  return [...words].join(' ');
+}

@@ -1,0 +1,209 @@
+// Client side of /tim-kiem/: runs the query and filters in the URL with Pagefind, renders results
+// with DOM APIs (never innerHTML: result text comes from content files), keeps the URL in step so a
+// result list can be shared and back/forward work.
+import { highlightParts } from '../lib/highlight.ts';
+import { runSearch, type Pagefind, type PagefindResult, type Vocabulary } from '../lib/search-engine.ts';
+
+const PAGE_SIZE = 20;
+const FILTERS = ['field', 'owner', 'level'] as const;
+type FilterName = (typeof FILTERS)[number];
+
+interface State {
+  q: string;
+  field: string;
+  owner: string;
+  level: string;
+}
+
+
+export function startSearchPage(): void {
+  const root = document.querySelector<HTMLElement>('[data-search]');
+  if (!root) return;
+  const base = root.dataset.base ?? '/';
+  const strings = JSON.parse(root.dataset.strings ?? '{}') as Record<string, string>;
+  const form = root.querySelector('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const selects = Object.fromEntries(FILTERS.map((f) => [f, form.querySelector<HTMLSelectElement>(`select[name="${f}"]`)!])) as Record<FilterName, HTMLSelectElement>;
+  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
+  const ask = root.querySelector<HTMLAnchorElement>('[data-search-ask]')!;
+
+  let pagefind: Promise<Pagefind> | undefined;
+  let vocabulary: Promise<Vocabulary | undefined> | undefined;
+  let generation = 0;
+  let pending: PagefindResult[] = [];
+  let words: string[] = [];
+
+  const loadPagefind = () =>
+    (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
+      await pf.options({ baseUrl: base });
+      return pf;
+    }));
+  const loadVocabulary = () =>
+    (vocabulary ??= fetch(`${base}search/vocabulary.json`)
+      .then((r) => (r.ok ? r.json() : []))
+      .then((list: string[]) => ({ list, known: new Set(list) }))
+      .catch(() => undefined));
+
+  const readUrl = (): State => {
+    const p = new URLSearchParams(location.search);
+    return { q: p.get('q') ?? '', field: p.get('field') ?? '', owner: p.get('owner') ?? '', level: p.get('level') ?? '' };
+  };
+  const readForm = (): State => ({ q: input.value, field: selects.field.value, owner: selects.owner.value, level: selects.level.value });
+  const fillForm = (s: State) => {
+    input.value = s.q;
+    for (const f of FILTERS) selects[f].value = [...selects[f].options].some((o) => o.value === s[f]) ? s[f] : '';
+  };
+  const writeUrl = (s: State, push: boolean) => {
+    const p = new URLSearchParams();
+    if (s.q.trim()) p.set('q', s.q.trim());
+    for (const f of FILTERS) if (s[f]) p.set(f, s[f]);
+    const url = `${location.pathname}${p.size ? `?${p}` : ''}`;
+    if (url === `${location.pathname}${location.search}`) return;
+    history[push ? 'pushState' : 'replaceState'](null, '', url);
+  };
+
+  const highlighted = (tag: 'a' | 'p', text: string) => {
+    const el = document.createElement(tag);
+    for (const part of highlightParts(text, words)) {
+      if (part.mark) {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        el.append(mark);
+      } else el.append(part.text);
+    }
+    return el;
+  };
+
+  const renderResult = (data: { url: string; meta: Record<string, string> }) => {
+    const li = document.createElement('li');
+    const link = highlighted('a', data.meta.title ?? data.url) as HTMLAnchorElement;
+    link.href = data.url;
+    link.className = 'entry-link';
+    link.dataset.entryId = data.meta.id ?? '';
+    const summary = highlighted('p', data.meta.summary ?? '');
+    summary.className = 'entry-summary';
+    const meta = document.createElement('p');
+    meta.className = 'entry-meta';
+    for (const text of [data.meta.field, data.meta.owner, data.meta.reviewed && `${strings.reviewed}: ${data.meta.reviewed}`]) {
+      if (!text) continue;
+      const span = document.createElement('span');
+      span.textContent = text;
+      meta.append(span);
+    }
+    if (data.meta.overdue === '1') {
+      const badge = document.createElement('span');
+      badge.className = 'badge badge-warn';
+      badge.textContent = strings.overdue;
+      meta.append(badge);
+    }
+    li.append(link, summary, meta);
+    return li;
+  };
+
+  const showMore = async (gen: number) => {
+    const batch = pending.splice(0, PAGE_SIZE);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (gen !== generation) return;
+    list.append(...data.map(renderResult));
+    more.hidden = pending.length === 0;
+  };
+
+  const updateAsk = (s: State) => {
+    const email = selects.owner.selectedOptions[0]?.dataset.ask || selects.field.selectedOptions[0]?.dataset.ask || root.dataset.contact;
+    const params = new URLSearchParams({ subject: root.dataset.askSubject ?? '', body: s.q });
+    ask.href = `mailto:${email}?${params.toString().replace(/\+/g, '%20')}`;
+  };
+
+  const run = async () => {
+    const gen = ++generation;
+    const s = readForm();
+    const filters = Object.fromEntries(FILTERS.filter((f) => s[f]).map((f) => [f, s[f]]));
+    list.dataset.state = 'loading';
+    list.replaceChildren();
+    more.hidden = true;
+    empty.hidden = true;
+    if (!s.q.trim() && Object.keys(filters).length === 0) {
+      status.textContent = strings.prompt;
+      list.dataset.state = 'done';
+      return;
+    }
+    status.textContent = strings.loading;
+    try {
+      const outcome = await runSearch(await loadPagefind(), loadVocabulary, s.q, filters);
+      if (gen !== generation) return;
+      words = outcome.words;
+      pending = [...outcome.results];
+      const total = pending.length;
+      await showMore(gen);
+      if (gen !== generation) return;
+      const corrected = outcome.corrections.length ? ` ${strings.corrected} ${outcome.corrections.map((c) => c.to).join(', ')}.` : '';
+      status.textContent = `${strings.count.replace('{n}', String(total))}.${corrected}`;
+      empty.hidden = total > 0;
+      if (total === 0) updateAsk(s);
+      list.dataset.state = 'done';
+    } catch (err) {
+      if (gen !== generation) return;
+      console.error(err);
+      status.textContent = strings.error;
+      list.dataset.state = 'error';
+    }
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      writeUrl(readForm(), false);
+      void run();
+    }, 120);
+  });
+  for (const f of FILTERS) {
+    selects[f].addEventListener('change', () => {
+      writeUrl(readForm(), true);
+      void run();
+    });
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    writeUrl(readForm(), true);
+    void run();
+  });
+  more.addEventListener('click', () => void showMore(generation));
+  window.addEventListener('popstate', () => {
+    fillForm(readUrl());
+    void run();
+  });
+
+  // Keyboard: "/" focuses the box; arrows move between the box and the result links.
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+    if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+      return;
+    }
+    const links = [...list.querySelectorAll<HTMLAnchorElement>('a[data-entry-id]')];
+    const at = links.indexOf(target as HTMLAnchorElement);
+    if (event.key === 'ArrowDown' && (target === input || at >= 0)) {
+      const next = links[at + 1];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+    } else if (event.key === 'ArrowUp' && at >= 0) {
+      event.preventDefault();
+      (links[at - 1] ?? input).focus();
+    } else if (event.key === 'Escape' && at >= 0) {
+      input.focus();
+    }
+  });
+
+  fillForm(readUrl());
+  void run();
+}

@@ -1,0 +1,38 @@
+// Builds the sites the build and browser tests read, once per test run.
+// For quick iteration on tests only: HOIDAP_TEST_REUSE=1 reuses sites already built;
+// HOIDAP_TEST_SITES=minimal,minimalBase builds only those.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, PROJECT } from './helpers/build-site.ts';
+import { FIXTURE_TODAY, MINIMAL_ROOT } from './helpers/fixture-root.ts';
+
+export const SITES_DIR = path.join(PROJECT, '.cache/test-sites');
+
+const SITES = {
+  sample: {},
+  minimal: { root: MINIMAL_ROOT, env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY } },
+  minimalBase: { root: MINIMAL_ROOT, env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY, SITE_BASE: '/hoi-dap/' } },
+} satisfies Record<string, { root?: string; env?: Record<string, string> }>;
+
+export type SiteName = keyof typeof SITES;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sites: Record<SiteName, string>;
+  }
+}
+
+export default function setup(project: TestProject) {
+  const sites = {} as Record<SiteName, string>;
+  for (const [name, opts] of Object.entries(SITES) as [SiteName, (typeof SITES)[SiteName]][]) {
+    const outDir = path.join(SITES_DIR, name);
+    sites[name] = outDir;
+    const only = process.env.HOIDAP_TEST_SITES?.split(',');
+    if (only && !only.includes(name)) continue;
+    if (process.env.HOIDAP_TEST_REUSE === '1' && fs.existsSync(path.join(outDir, 'index.html'))) continue;
+    const result = buildSite({ ...opts, outDir });
+    if (result.status !== 0) throw new Error(`building the ${name} test site failed:\n${result.output}`);
+  }
+  project.provide('sites', sites);
+}

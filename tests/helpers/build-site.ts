@@ -1,0 +1,33 @@
+// Runs the real production build (`astro build`) on a content root, as `npm run build` does.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const PROJECT = path.resolve(import.meta.dirname, '../..');
+const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+export function buildSite(opts: { root?: string; outDir: string; env?: Record<string, string> }): BuildResult {
+  fs.rmSync(opts.outDir, { recursive: true, force: true });
+  const name = path.basename(opts.outDir);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOIDAP_CACHE_DIR: path.join(PROJECT, '.cache/astro', name),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...opts.env,
+  };
+  if (opts.root) env.HOIDAP_CONTENT = opts.root;
+  else delete env.HOIDAP_CONTENT;
+  const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', opts.outDir], { cwd: PROJECT, env, encoding: 'utf8' });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, outDir: opts.outDir };
+}
+
+/** Every HTML file of a built site, as paths relative to the output folder. */
+export function htmlFiles(outDir: string): string[] {
+  return (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(path.sep).join('/')).sort();
+}

@@ -1,0 +1,37 @@
+// Runs a built site's own pagefind.js in Node, reading index files from disk through a fetch shim:
+// fast relevance tests without a browser, with exactly the search code the page runs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runSearch, type Pagefind, type Vocabulary } from '../../src/lib/search-engine.ts';
+
+const ORIGIN = 'http://site.test';
+let instance = 0;
+
+export interface NodeSearch {
+  /** Entry ids in rank order. */
+  ids(q: string, filters?: Record<string, string>): Promise<string[]>;
+}
+
+export async function nodeSearch(outDir: string): Promise<NodeSearch> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: RequestInfo | URL) => {
+    const url = new URL(String(input instanceof Request ? input.url : input));
+    if (url.origin !== ORIGIN) return realFetch(input);
+    const file = path.join(outDir, decodeURIComponent(url.pathname));
+    if (!fs.existsSync(file)) return new Response(null, { status: 404 });
+    return new Response(fs.readFileSync(file));
+  }) as typeof fetch;
+  // A fresh module instance per site: pagefind.js keeps its index in module state.
+  const pf = (await import(`${pathToFileURL(path.join(outDir, 'pagefind/pagefind.js')).href}?site=${instance++}`)) as Pagefind;
+  await pf.options({ basePath: `${ORIGIN}/pagefind/`, baseUrl: '/' });
+  const list = JSON.parse(fs.readFileSync(path.join(outDir, 'search/vocabulary.json'), 'utf8')) as string[];
+  const vocabulary: Vocabulary = { list, known: new Set(list) };
+  return {
+    async ids(q, filters = {}) {
+      const { results } = await runSearch(pf, async () => vocabulary, q, filters);
+      const data = await Promise.all(results.map((r) => r.data()));
+      return data.map((d) => d.meta.id);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Serves a built site on 127.0.0.1 (random port) for browser tests, mounted under its base path.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+
+export interface Served {
+  origin: string;
+  /** Absolute URL of a path under the site's base. */
+  url(p?: string): string;
+  close(): Promise<void>;
+}
+
+export async function serveSite(dir: string, base = '/'): Promise<Served> {
+  const files = sirv(dir, { dev: true, etag: true, extensions: ['html'] });
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith(base)) {
+      res.statusCode = 404;
+      res.end('not under base');
+      return;
+    }
+    req.url = `/${url.slice(base.length)}`;
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(require404(dir));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (p = '') => `${origin}${base}${p.replace(/^\//, '')}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+import fs from 'node:fs';
+import path from 'node:path';
+function require404(dir: string): string {
+  const file = path.join(dir, '404.html');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : 'Not found';
+}
