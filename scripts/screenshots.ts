@@ -2,8 +2,8 @@
 // Usage: node scripts/screenshots.ts <dist dir> <out dir> <path> [<path> ...]
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serveSite } from '../tests/helpers/serve.ts';
+import { launchBrowser } from '../src/node/browser.ts';
+import { serveSite } from '../src/node/serve.ts';
 
 const [dist, outDir, ...pages] = process.argv.slice(2);
 if (!dist || !outDir || pages.length === 0) {

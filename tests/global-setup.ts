@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, PROJECT } from './helpers/build-site.ts';
+import { buildSite, PROJECT } from '../src/node/build-site.ts';
 import { FIXTURE_TODAY, MINIMAL_ROOT } from './helpers/fixture-root.ts';
 
 export const SITES_DIR = path.join(PROJECT, '.cache/test-sites');
 
 const SITES = {
-  sample: {},
+  sample: { root: path.join(PROJECT, 'content') },
   minimal: { root: MINIMAL_ROOT, env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY } },
   minimalBase: { root: MINIMAL_ROOT, env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY, SITE_BASE: '/hoi-dap/' } },
 } satisfies Record<string, { root?: string; env?: Record<string, string> }>;

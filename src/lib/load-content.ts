@@ -101,6 +101,7 @@ function loadYamlCollection<S extends z.ZodType>(
   dir: string,
   schema: S,
   issues: ContentIssue[],
+  rejected: Set<string>,
 ): Map<string, Sourced<z.output<S>>> {
   const out = new Map<string, Sourced<z.output<S>>>();
   for (const file of listFiles(dir, false)) {
@@ -125,6 +126,7 @@ function loadYamlCollection<S extends z.ZodType>(
     const parsed = schema.safeParse(raw ?? {});
     if (!parsed.success) {
       issues.push(...schemaIssues(file, source, raw, parsed.error));
+      rejected.add(id);
       continue;
     }
     out.set(id, { id, file, data: parsed.data });
@@ -132,7 +134,7 @@ function loadYamlCollection<S extends z.ZodType>(
   return out;
 }
 
-function loadEntries(dir: string, issues: ContentIssue[]): EntryRecord[] {
+function loadEntries(dir: string, issues: ContentIssue[], rejected: Set<string>): EntryRecord[] {
   const out: EntryRecord[] = [];
   for (const file of listFiles(dir, true)) {
     if (!ENTRY_EXTENSIONS.has(path.extname(file))) {
@@ -155,6 +157,8 @@ function loadEntries(dir: string, issues: ContentIssue[]): EntryRecord[] {
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       issues.push(...schemaIssues(file, source, raw, parsed.error));
+      const rawId = (raw as { id?: unknown }).id;
+      if (typeof rawId === 'string') rejected.add(rawId);
       continue;
     }
     const bodyStart = source.length - parsedMatter.content.length;
@@ -195,12 +199,14 @@ export function loadContent(root: string): { model: ContentModel; issues: Conten
       issues.push({ severity: 'error', file: path.join(root, required), key: '', message: `missing folder ${required}/ in the content root` });
     }
   }
+  const rejectedIds: ContentModel['rejectedIds'] = { fields: new Set(), units: new Set(), documents: new Set(), entries: new Set() };
   const model: ContentModel = {
     root,
-    fields: loadYamlCollection(path.join(root, 'fields'), fieldSchema, issues),
-    units: loadYamlCollection(path.join(root, 'units'), unitSchema, issues),
-    documents: loadYamlCollection(path.join(root, 'documents'), documentSchema, issues),
-    entries: loadEntries(path.join(root, 'entries'), issues),
+    fields: loadYamlCollection(path.join(root, 'fields'), fieldSchema, issues, rejectedIds.fields),
+    units: loadYamlCollection(path.join(root, 'units'), unitSchema, issues, rejectedIds.units),
+    documents: loadYamlCollection(path.join(root, 'documents'), documentSchema, issues, rejectedIds.documents),
+    entries: loadEntries(path.join(root, 'entries'), issues, rejectedIds.entries),
+    rejectedIds,
     synonyms: loadSynonyms(root, issues),
     isSample: fs.existsSync(path.join(root, SAMPLE_MARKER)),
   };

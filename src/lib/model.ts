@@ -23,6 +23,11 @@ export interface ContentModel {
   /** Every entry that passed its schema, drafts and superseded included, in file order. */
   entries: EntryRecord[];
   synonyms: SynonymGroups;
+  /**
+   * Ids of files that exist but failed their schema (already reported). References to them are not
+   * reported again as "does not exist".
+   */
+  rejectedIds: Record<'fields' | 'units' | 'documents' | 'entries', Set<string>>;
   /** True when the root carries the `.sample-content` marker: pages then show a sample-content notice. */
   isSample: boolean;
 }

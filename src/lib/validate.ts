@@ -23,16 +23,17 @@ export interface ValidateOptions {
 /** Cross-file rules. Returns errors (fail the build) only; advisory checks live in review.ts. */
 export function validateModel(model: ContentModel, { today }: ValidateOptions): ContentIssue[] {
   const issues: ContentIssue[] = [];
+  const rejected = model.rejectedIds;
   const err = (record: { file: string }, key: string, message: string) =>
     issues.push({ severity: 'error', file: record.file, key, message, line: lineOf(record.file, key) });
 
   for (const unit of model.units.values()) {
-    if (unit.data.parent !== undefined && !model.units.has(unit.data.parent)) {
+    if (unit.data.parent !== undefined && !model.units.has(unit.data.parent) && !rejected.units.has(unit.data.parent)) {
       err(unit, 'parent', `names unit "${unit.data.parent}", which does not exist in units/`);
     }
   }
   for (const doc of model.documents.values()) {
-    if (doc.data.replaced_by !== undefined && !model.documents.has(doc.data.replaced_by)) {
+    if (doc.data.replaced_by !== undefined && !model.documents.has(doc.data.replaced_by) && !rejected.documents.has(doc.data.replaced_by)) {
       err(doc, 'replaced_by', `names document "${doc.data.replaced_by}", which does not exist in documents/`);
     }
   }
@@ -49,13 +50,14 @@ export function validateModel(model: ContentModel, { today }: ValidateOptions): 
 
   for (const entry of model.entries) {
     const d = entry.data;
-    if (!model.fields.has(d.field)) err(entry, 'field', `names field "${d.field}", which does not exist in fields/`);
-    if (!model.units.has(d.owner)) err(entry, 'owner', `names unit "${d.owner}", which does not exist in units/`);
+    const entryExists = (id: string) => byId.has(id) || rejected.entries.has(id);
+    if (!model.fields.has(d.field) && !rejected.fields.has(d.field)) err(entry, 'field', `names field "${d.field}", which does not exist in fields/`);
+    if (!model.units.has(d.owner) && !rejected.units.has(d.owner)) err(entry, 'owner', `names unit "${d.owner}", which does not exist in units/`);
     d.related?.forEach((id, i) => {
-      if (!byId.has(id)) err(entry, `related[${i}]`, `names entry "${id}", which does not exist`);
+      if (!entryExists(id)) err(entry, `related[${i}]`, `names entry "${id}", which does not exist`);
     });
     d.legal_basis?.forEach((item, i) => {
-      if (item.ref !== undefined && !model.documents.has(item.ref)) {
+      if (item.ref !== undefined && !model.documents.has(item.ref) && !rejected.documents.has(item.ref)) {
         err(entry, `legal_basis[${i}].ref`, `names document "${item.ref}", which does not exist in documents/`);
       }
     });
@@ -63,9 +65,9 @@ export function validateModel(model: ContentModel, { today }: ValidateOptions): 
       if (d[key] > today) err(entry, key, `is in the future (${d[key]}, build date ${today})`);
     }
     if (d.superseded_by !== undefined) {
-      if (!byId.has(d.superseded_by)) {
+      if (!entryExists(d.superseded_by)) {
         err(entry, 'superseded_by', `names entry "${d.superseded_by}", which does not exist`);
-      } else if (d.status === 'superseded') {
+      } else if (d.status === 'superseded' && byId.has(d.superseded_by)) {
         const loop = supersededLoop(entry.id, byId);
         if (loop) err(entry, 'superseded_by', `superseded_by chain loops: ${loop.join(' → ')}`);
       }

@@ -122,6 +122,7 @@ export function startSearchPage(): void {
     const s = readForm();
     const filters = Object.fromEntries(FILTERS.filter((f) => s[f]).map((f) => [f, s[f]]));
     list.dataset.state = 'loading';
+    list.dataset.query = s.q;
     list.replaceChildren();
     more.hidden = true;
     empty.hidden = true;

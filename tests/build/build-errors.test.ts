@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, htmlFiles } from '../helpers/build-site.ts';
+import { buildSite, htmlFiles } from '../../src/node/build-site.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture, withKey } from '../helpers/fixture-root.ts';
 import { readPage } from '../helpers/html.ts';
 

@@ -1,7 +1,7 @@
 // The production build of small fixture roots and of the sample content: which pages exist and what
 // they show. Sites are built once by tests/global-setup.ts.
 import { describe, expect, inject, it } from 'vitest';
-import { htmlFiles } from '../helpers/build-site.ts';
+import { htmlFiles } from '../../src/node/build-site.ts';
 import { linksOf, readPage, textOf } from '../helpers/html.ts';
 
 const sites = inject('sites');

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveSite, type Served } from '../helpers/serve.ts';
+import { launchBrowser } from '../../src/node/browser.ts';
+import { serveSite, type Served } from '../../src/node/serve.ts';
 
 const sites = inject('sites');
 let browser: Browser;

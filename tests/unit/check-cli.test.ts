@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { typeCheck } from '../../src/cli/typecheck.ts';
-import { PROJECT } from '../helpers/build-site.ts';
+import { PROJECT } from '../../src/node/build-site.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture, withKey } from '../helpers/fixture-root.ts';
 
 function check(root: string, ...args: string[]) {

@@ -189,3 +189,10 @@ describe('messages', () => {
     expect(issue.line).toBe(entry.split('\n').findIndex((l) => l.startsWith('owner:')) + 1);
   });
 });
+
+describe('one broken file gives one report', () => {
+  it('entries naming a field whose file is invalid are not reported again', () => {
+    const errors = errorsFor({ 'fields/dien-luc.yaml': 'name: Điện lực\nmau: do\n' });
+    expect(errors).toEqual([expect.objectContaining({ file: 'fields/dien-luc.yaml', key: 'mau' })]);
+  });
+});

@@ -1,6 +1,9 @@
-// Serves a built site on 127.0.0.1 (random port) for browser tests, mounted under its base path.
+// Serves a built site on 127.0.0.1 (random port by default), mounted under its base path, for browser
+// tests, benchmarks and the PDF handbook. Precompressed .gz/.br files are used when present.
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import sirv from 'sirv';
 
 export interface Served {
@@ -10,8 +13,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveSite(dir: string, base = '/'): Promise<Served> {
-  const files = sirv(dir, { dev: true, etag: true, extensions: ['html'] });
+export async function serveSite(dir: string, base = '/', port = 0): Promise<Served> {
+  const files = sirv(dir, { dev: true, etag: true, gzip: true, brotli: true, extensions: ['html'] });
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (!url.startsWith(base)) {
@@ -23,10 +26,10 @@ export async function serveSite(dir: string, base = '/'): Promise<Served> {
     files(req, res, () => {
       res.statusCode = 404;
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(require404(dir));
+      res.end(notFoundPage(dir));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
@@ -35,9 +38,7 @@ export async function serveSite(dir: string, base = '/'): Promise<Served> {
   };
 }
 
-import fs from 'node:fs';
-import path from 'node:path';
-function require404(dir: string): string {
+function notFoundPage(dir: string): string {
   const file = path.join(dir, '404.html');
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : 'Not found';
 }

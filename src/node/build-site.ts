@@ -1,4 +1,5 @@
-// Runs the real production build (`astro build`) on a content root, as `npm run build` does.
+// Runs the real production build (`astro build`) on a content root, as `npm run build` does, into a
+// chosen folder. Used by tests and benchmarks.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ export interface BuildResult {
   outDir: string;
 }
 
-export function buildSite(opts: { root?: string; outDir: string; env?: Record<string, string> }): BuildResult {
+export function buildSite(opts: { root?: string; outDir: string; env?: Record<string, string>; inherit?: boolean }): BuildResult {
   fs.rmSync(opts.outDir, { recursive: true, force: true });
   const name = path.basename(opts.outDir);
   const env: NodeJS.ProcessEnv = {
@@ -22,9 +23,14 @@ export function buildSite(opts: { root?: string; outDir: string; env?: Record<st
     ...opts.env,
   };
   if (opts.root) env.HOIDAP_CONTENT = opts.root;
-  else delete env.HOIDAP_CONTENT;
-  const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', opts.outDir], { cwd: PROJECT, env, encoding: 'utf8' });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, outDir: opts.outDir };
+  const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', opts.outDir], {
+    cwd: PROJECT,
+    env,
+    encoding: 'utf8',
+    stdio: opts.inherit ? 'inherit' : 'pipe',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: run.status, output: `${run.stdout ?? ''}\n${run.stderr ?? ''}`, outDir: opts.outDir };
 }
 
 /** Every HTML file of a built site, as paths relative to the output folder. */
