@@ -17,6 +17,8 @@ for (const width of [360, 1280]) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   for (const p of pages) {
     await page.goto(served.url(p));
+    // The search page renders its results after load.
+    await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached', timeout: 5000 }).catch(() => {});
     const file = path.join(outDir, `${p.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${width}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);

@@ -55,6 +55,10 @@ export function startSearchPage(): void {
   const fillForm = (s: State) => {
     input.value = s.q;
     for (const f of FILTERS) selects[f].value = [...selects[f].options].some((o) => o.value === s[f]) ? s[f] : '';
+    // Filters start open on wide screens and whenever the URL uses them.
+    if (FILTERS.some((f) => selects[f].value) || matchMedia('(min-width: 48rem)').matches) {
+      root.querySelector<HTMLDetailsElement>('[data-search-filters]')!.open = true;
+    }
   };
   const writeUrl = (s: State, push: boolean) => {
     const p = new URLSearchParams();
