@@ -27,6 +27,7 @@ export const vi = {
     count: (n: number) => `${n} kết quả`,
     prompt: 'Nhập từ khóa hoặc chọn bộ lọc để xem câu hỏi.',
     corrected: 'Đã tìm theo từ đã sửa:',
+    ignored: 'Bỏ qua từ không có trong ngân hàng câu hỏi:',
     more: 'Xem thêm kết quả',
     noResults: 'Không tìm thấy câu hỏi phù hợp.',
     noResultsHelp: 'Thử từ khóa ngắn hơn, bỏ bớt bộ lọc, hoặc duyệt theo lĩnh vực:',

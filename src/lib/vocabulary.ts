@@ -30,21 +30,44 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-export interface Correction {
-  from: string;
-  to: string;
+/** Index of the first word in `sorted` that is >= `word`. */
+function lowerBound(sorted: string[], word: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface Vocabulary {
+  /** Words by frequency, most frequent first (corrections prefer frequent words). */
+  list: string[];
+  known: Set<string>;
+  /** The same words in code-point order, for prefix look-ups. */
+  sorted: string[];
+}
+
+export function makeVocabulary(list: string[]): Vocabulary {
+  return { list, known: new Set(list), sorted: [...list].sort() };
+}
+
+/** True when some vocabulary word starts with `prefix`. */
+export function isPrefixOfKnown(prefix: string, vocabulary: Vocabulary): boolean {
+  const at = lowerBound(vocabulary.sorted, prefix);
+  return at < vocabulary.sorted.length && vocabulary.sorted[at].startsWith(prefix);
 }
 
 /**
- * Corrects one folded query word against the vocabulary (most frequent first). Leaves it alone when
- * it is known, is the prefix of a known word (the officer is still typing), or is shorter than five
- * letters, except for the i/y spelling variants ("quan li" → "ly") which are tried at any length.
+ * A correction for an unknown folded word, or undefined. Tries the i/y spelling variants first
+ * ("quan li" → "ly", any length), then one edit (insertion, deletion, substitution, swap) for words of
+ * five letters or more, preferring the most frequent vocabulary word.
  */
-export function correctWord(word: string, vocabulary: string[], known: Set<string>): string {
-  if (known.has(word) || /\d/.test(word)) return word;
+export function correctWord(word: string, vocabulary: Vocabulary): string | undefined {
   const iy = word.endsWith('i') ? `${word.slice(0, -1)}y` : word.endsWith('y') ? `${word.slice(0, -1)}i` : undefined;
-  if (iy && known.has(iy)) return iy;
-  if (word.length < TYPO_MIN_LENGTH) return word;
-  if (vocabulary.some((v) => v.startsWith(word))) return word;
-  return vocabulary.find((v) => v.length >= TYPO_MIN_LENGTH - 1 && withinOneEdit(word, v)) ?? word;
+  if (iy && vocabulary.known.has(iy)) return iy;
+  if (word.length < TYPO_MIN_LENGTH) return undefined;
+  return vocabulary.list.find((v) => v.length >= TYPO_MIN_LENGTH - 1 && withinOneEdit(word, v));
 }

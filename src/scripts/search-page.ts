@@ -2,7 +2,8 @@
 // with DOM APIs (never innerHTML: result text comes from content files), keeps the URL in step so a
 // result list can be shared and back/forward work.
 import { highlightParts } from '../lib/highlight.ts';
-import { runSearch, type Pagefind, type PagefindResult, type Vocabulary } from '../lib/search-engine.ts';
+import { runSearch, type Pagefind, type PagefindResult, type ResultData } from '../lib/search-engine.ts';
+import { makeVocabulary, type Vocabulary } from '../lib/vocabulary.ts';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['field', 'owner', 'level'] as const;
@@ -44,7 +45,7 @@ export function startSearchPage(): void {
   const loadVocabulary = () =>
     (vocabulary ??= fetch(`${base}search/vocabulary.json`)
       .then((r) => (r.ok ? r.json() : []))
-      .then((list: string[]) => ({ list, known: new Set(list) }))
+      .then((list: string[]) => makeVocabulary(list))
       .catch(() => undefined));
 
   const readUrl = (): State => {
@@ -81,7 +82,7 @@ export function startSearchPage(): void {
     return el;
   };
 
-  const renderResult = (data: { url: string; meta: Record<string, string> }) => {
+  const renderResult = (data: ResultData) => {
     const li = document.createElement('li');
     const link = highlighted('a', data.meta.title ?? data.url) as HTMLAnchorElement;
     link.href = data.url;
@@ -114,6 +115,10 @@ export function startSearchPage(): void {
     list.append(...data.map(renderResult));
     more.hidden = pending.length === 0;
   };
+  const show = (data: ResultData[]) => {
+    list.append(...data.map(renderResult));
+    more.hidden = pending.length === 0;
+  };
 
   const updateAsk = (s: State) => {
     const email = selects.owner.selectedOptions[0]?.dataset.ask || selects.field.selectedOptions[0]?.dataset.ask || root.dataset.contact;
@@ -140,12 +145,12 @@ export function startSearchPage(): void {
       const outcome = await runSearch(await loadPagefind(), loadVocabulary, s.q, filters);
       if (gen !== generation) return;
       words = outcome.words;
-      pending = [...outcome.results];
-      const total = pending.length;
-      await showMore(gen);
-      if (gen !== generation) return;
+      pending = [...outcome.rest];
+      const total = outcome.total;
+      show(outcome.first);
       const corrected = outcome.corrections.length ? ` ${strings.corrected} ${outcome.corrections.map((c) => c.to).join(', ')}.` : '';
-      status.textContent = `${strings.count.replace('{n}', String(total))}.${corrected}`;
+      const ignored = outcome.dropped.length ? ` ${strings.ignored} ${outcome.dropped.join(', ')}.` : '';
+      status.textContent = `${strings.count.replace('{n}', String(total))}.${corrected}${ignored}`;
       empty.hidden = total > 0;
       if (total === 0) updateAsk(s);
       list.dataset.state = 'done';

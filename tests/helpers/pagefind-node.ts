@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runSearch, type Pagefind, type Vocabulary } from '../../src/lib/search-engine.ts';
+import { runSearch, type Pagefind } from '../../src/lib/search-engine.ts';
+import { makeVocabulary } from '../../src/lib/vocabulary.ts';
 
 const ORIGIN = 'http://site.test';
 let instance = 0;
@@ -26,12 +27,12 @@ export async function nodeSearch(outDir: string): Promise<NodeSearch> {
   const pf = (await import(`${pathToFileURL(path.join(outDir, 'pagefind/pagefind.js')).href}?site=${instance++}`)) as Pagefind;
   await pf.options({ basePath: `${ORIGIN}/pagefind/`, baseUrl: '/' });
   const list = JSON.parse(fs.readFileSync(path.join(outDir, 'search/vocabulary.json'), 'utf8')) as string[];
-  const vocabulary: Vocabulary = { list, known: new Set(list) };
+  const vocabulary = makeVocabulary(list);
   return {
     async ids(q, filters = {}) {
-      const { results } = await runSearch(pf, async () => vocabulary, q, filters);
-      const data = await Promise.all(results.map((r) => r.data()));
-      return data.map((d) => d.meta.id);
+      const { first, rest } = await runSearch(pf, async () => vocabulary, q, filters);
+      const more = await Promise.all(rest.map((r) => r.data()));
+      return [...first, ...more].map((d) => d.meta.id);
     },
   };
 }

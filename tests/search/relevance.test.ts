@@ -1,0 +1,35 @@
+// Search quality on the sample site, with the page's own search code running in Node over the built
+// index (tests/search/queries.json; `npm run bench:search` runs the same set in Chromium).
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { relevanceReport } from '../helpers/relevance.ts';
+
+const sites = inject('sites');
+
+describe('search quality on the sample content', async () => {
+  const report = await relevanceReport(sites.sample, path.join(import.meta.dirname, 'queries.json'));
+
+  it('has at least 80 queries of every kind the issue names', () => {
+    expect(report.overall.n).toBeGreaterThanOrEqual(80);
+    for (const kind of ['no-diacritics', 'tone-style', 'abbreviation', 'synonym', 'alias', 'typo', 'natural-question', 'nonsense']) {
+      expect(report.byKind[kind]?.n, kind).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds the answer in the top 3 for 95% of queries and first for 80%', () => {
+    const misses = report.outcomes.filter((o) => o.rank === 0 || o.rank > 3).map((o) => `[${o.kind}] ${o.q} → ${o.results.slice(0, 3).join(', ')}`);
+    expect(report.overall.recall3, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(report.overall.recall1).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reaches recall@3 >= 0.9 for every kind', () => {
+    for (const [kind, m] of Object.entries(report.byKind)) expect(m.recall3, kind).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('never returns drafts or superseded entries', () => {
+    const returned = new Set(report.outcomes.flatMap((o) => o.results));
+    for (const id of ['gia-dat-cu-the-tham-quyen-chu-tich-xa', 'dien-mat-troi-mai-nha-thong-bao-ubnd-xa', 'ban-hang-online-xa-quan-ly-2025', 'tham-quyen-phat-tien-chu-tich-xa-thuong-mai-tam-thoi']) {
+      expect(returned.has(id), id).toBe(false);
+    }
+  });
+});
