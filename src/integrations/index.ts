@@ -3,6 +3,7 @@
 import type { AstroIntegration } from 'astro';
 import { contentGuard } from './content-guard.ts';
 import { searchIndex } from './search-index.ts';
+import { precompress } from './precompress.ts';
 import type { ContentModel } from '../lib/model.ts';
 
 export function hoidap(): AstroIntegration[] {
@@ -11,5 +12,6 @@ export function hoidap(): AstroIntegration[] {
     if (!model) throw new Error('content model requested before the content guard ran');
     return model;
   };
-  return [contentGuard((m) => (model = m)), searchIndex(getModel)];
+  // Order matters: build:done hooks run in this order, and precompression must see the index.
+  return [contentGuard((m) => (model = m)), searchIndex(getModel), precompress()];
 }

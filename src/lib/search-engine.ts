@@ -21,7 +21,8 @@ export interface Pagefind {
   search(term: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 
-export const FIRST_PAGE = 20;
+/** Results shown (and re-ranked) first: each costs a fragment download on a slow connection. */
+export const FIRST_PAGE = 10;
 const MIN_RESULTS = 3;
 const MAX_FALLBACK_WORDS = 8;
 

@@ -5,7 +5,7 @@ import { highlightParts } from '../lib/highlight.ts';
 import { runSearch, type Pagefind, type PagefindResult, type ResultData } from '../lib/search-engine.ts';
 import { makeVocabulary, type Vocabulary } from '../lib/vocabulary.ts';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 const FILTERS = ['field', 'owner', 'level'] as const;
 type FilterName = (typeof FILTERS)[number];
 
