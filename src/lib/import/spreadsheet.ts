@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describeKey, keyOfHeader, type ColumnMeaning, type HeaderMapping } from './headers.ts';
-import { ImportError, type Cell, type ImportKey, type SourceRecord } from './types.ts';
+import { ImportError, type Cell, type ImportKey, type ReportSkip, type SourceRecord } from './types.ts';
 
 export interface Sheet {
   /** Worksheet name; undefined for CSV. */
@@ -123,6 +123,8 @@ const isBlank = (cells: Cell[]) => cells.every((c) => !c.text.trim());
 export interface SheetRecords {
   records: SourceRecord[];
   notes: string[];
+  /** Sheets with data but no question column (multi-sheet workbooks only). */
+  skipped: ReportSkip[];
 }
 
 /**
@@ -180,17 +182,30 @@ export function sheetRecords(file: string, sheet: Sheet, mapping: HeaderMapping,
     if (!hasContent) continue; // completely empty (or only a row number): nothing to import
     records.push({ source: `${where}row ${row.number}`, values, extras });
   }
-  return { records, notes };
+  return { records, notes, skipped: [] };
 }
 
-/** Every record of a workbook or CSV file; sheets without a question column are reported, not read. */
+/** True when one of the top rows names at least one column the importer knows. */
+function looksLikeQa(sheet: Sheet, mapping: HeaderMapping): boolean {
+  return sheet.rows.slice(0, HEADER_SEARCH_ROWS).some((r) => r.cells.some((c) => {
+    const m = keyOfHeader(c.text, mapping);
+    return m !== undefined && m !== 'ignore';
+  }));
+}
+
+/**
+ * Every record of a workbook or CSV file. A sheet without a question column fails the import when it is
+ * the only sheet with data; otherwise it is reported as skipped.
+ */
 export async function readSpreadsheet(file: string, format: 'xlsx' | 'csv', mapping: HeaderMapping): Promise<SheetRecords> {
   const sheets = format === 'csv' ? readCsv(file) : await readXlsx(file);
   const usable = sheets.filter((s) => !isBlank(s.rows.flatMap((r) => r.cells)));
   if (usable.length === 0) throw new ImportError(`${file}: the file has no data`);
   const records: SourceRecord[] = [];
   const notes: string[] = [];
-  const errors: ImportError[] = [];
+  const skipped: ReportSkip[] = [];
+  let failure: ImportError | undefined;
+  let failed = 0;
   for (const sheet of usable) {
     try {
       const got = sheetRecords(file, sheet, mapping, usable.length > 1);
@@ -198,10 +213,16 @@ export async function readSpreadsheet(file: string, format: 'xlsx' | 'csv', mapp
       notes.push(...got.notes);
     } catch (err) {
       if (!(err instanceof ImportError)) throw err;
-      errors.push(err);
+      failure ??= err;
+      failed += 1;
+      const prefix = `${file}: sheet "${sheet.name}" `;
+      const reason = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+      // A sheet with no known column at all (instructions, lists of units) is not a Q&A table: a note.
+      // One with some known columns is a Q&A table with a misnamed question column: not imported.
+      if (looksLikeQa(sheet, mapping)) skipped.push({ source: `sheet "${sheet.name}"`, reason: `${reason}; the sheet was not imported` });
+      else notes.push(`sheet "${sheet.name}" was not imported: it has no question column and no other known column`);
     }
   }
-  if (errors.length === usable.length) throw errors[0];
-  for (const err of errors) notes.push(`${err.message.replace(`${file}: `, '')}: that sheet was not imported`);
-  return { records, notes };
+  if (failure && failed === usable.length) throw failure;
+  return { records, notes, skipped };
 }

@@ -49,16 +49,38 @@ export function inlinePlain(md: string): string {
     .replace(/`/g, '');
 }
 
+/** Cells of a Markdown table row, unescaped pipes kept inside cells. */
+function tableCells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.replace(/<br\s*\/?>/gi, ' ').trim());
+}
+
+/** A GFM table as list items: "first cell (Header 2: cell 2; Header 3: cell 3)" per body row. */
+function tableItems(lines: string[]): string[] {
+  const rows = lines.filter((l) => !/^\s*\|?\s*:?-{2,}/.test(l)).map(tableCells);
+  const [head, ...body] = rows;
+  if (!head || !body.length) return [];
+  return body.map((cells) => {
+    const rest = cells.slice(1).map((c, i) => (c ? `${head[i + 1] ? `${head[i + 1]}: ` : ''}${c}` : '')).filter(Boolean);
+    return rest.length ? `${cells[0]} (${rest.join('; ')})` : cells[0];
+  });
+}
+
 /**
- * Markdown → plain paragraphs (tables dropped, list items joined with "; " after the paragraph that
- * introduces them), for the default summary.
+ * Markdown → plain paragraphs for the default summary. List items and table rows are joined with "; "
+ * onto the paragraph that introduces them (when it ends with ":").
  */
 export function markdownParagraphs(md: string): string[] {
   const out: string[] = [];
   for (const block of md.split(/\n\s*\n/)) {
     const lines = block.split('\n').filter((l) => l.trim());
-    if (!lines.length || lines.every((l) => /^\s*\|/.test(l))) continue;
-    const items = lines.map((l) => /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(l)?.[1]);
+    if (!lines.length) continue;
+    const isTable = lines.every((l) => /^\s*\|/.test(l));
+    const items = isTable ? tableItems(lines) : lines.map((l) => /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(l)?.[1]);
     if (items.every((i) => i !== undefined)) {
       const joined = items.map((i) => inlinePlain(i!).trim().replace(/[.;,]+$/, '')).filter(Boolean).join('; ');
       if (!joined) continue;
