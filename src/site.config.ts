@@ -15,3 +15,12 @@ export function siteBase(env: NodeJS.ProcessEnv = process.env): string {
 export function contactEmail(env: NodeJS.ProcessEnv = process.env): string {
   return env.HOIDAP_CONTACT_EMAIL?.trim() || 'hoidap@moit.gov.vn';
 }
+
+/**
+ * "Report a problem / ask a follow-up" link on every entry: `HOIDAP_FEEDBACK_URL` is a URL template
+ * with {email}, {id}, {url} and {question} (each URL-encoded), e.g. a portal's feedback form:
+ * https://portal.gov.vn/gop-y?ma={id}&trang={url}. The default writes an email to the owning unit.
+ */
+export function feedbackTemplate(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOIDAP_FEEDBACK_URL?.trim() || 'mailto:{email}?subject={subject}&body={body}';
+}

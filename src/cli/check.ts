@@ -1,5 +1,8 @@
-// `npm run check`: validates the content root against the contract without building the site, then
-// type-checks the code. Usage: npm run check -- [--json] [--strict] [--skip-types]
+// `npm run check`: validates the content root against the contract without building the site,
+// reports what owners must review (overdue and soon-due reviews per owner, legal basis changed,
+// no legal basis, near-duplicate questions, related links readers cannot follow, orphan units),
+// then type-checks the code.
+// Usage: npm run check -- [--json] [--strict] [--similarity 0.75] [--skip-types]
 // Exit code 1 when there are errors (or warnings with --strict).
 import { parseArgs } from 'node:util';
 import { contentRoot, displayPath } from '../lib/content-root.ts';
@@ -7,19 +10,29 @@ import { buildDate } from '../lib/dates.ts';
 import { errorsOf, formatIssues } from '../lib/issues.ts';
 import { readContentRoot } from '../lib/read-content-root.ts';
 import { typeCheck } from './typecheck.ts';
+import { DEFAULT_SIMILARITY } from '../lib/duplicates.ts';
+import { reviewReport } from '../lib/review-report.ts';
 
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     'skip-types': { type: 'boolean', default: false },
+    similarity: { type: 'string', default: String(DEFAULT_SIMILARITY) },
   },
 });
 const root = contentRoot();
 const today = buildDate();
 const { model, issues } = readContentRoot(root, today);
+const threshold = Number(values.similarity);
+if (!(threshold > 0 && threshold <= 1)) {
+  console.error(`--similarity must be a number in (0, 1], got "${values.similarity}"`);
+  process.exit(2);
+}
 const errors = errorsOf(issues);
-const warnings = issues.filter((i) => i.severity === 'warning');
+// Advisory reports only make sense on content that passed validation.
+const report = errors.length === 0 ? reviewReport(model, today, threshold) : undefined;
+const warnings = [...issues.filter((i) => i.severity === 'warning'), ...(report?.warnings ?? [])];
 // Types are checked only for valid content: generating Astro's types loads the content root.
 const types = values['skip-types'] || errors.length > 0 ? undefined : typeCheck();
 const failed = errors.length > 0 || (values.strict && warnings.length > 0) || types?.ok === false;
@@ -34,7 +47,12 @@ const counts = {
 };
 
 if (values.json) {
-  const out = { root, buildDate: today, ok: !failed, counts, errors, warnings, types };
+  const review = report && {
+    owners: report.owners,
+    noLegalBasis: report.noLegalBasis,
+    duplicates: report.duplicates,
+  };
+  const out = { root, buildDate: today, ok: !failed, counts, errors, warnings, review, types };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } else {
   console.log(`Content root: ${displayPath(root)} (build date ${today})`);
@@ -43,6 +61,20 @@ if (values.json) {
       `${counts.fields} fields, ${counts.units} units, ${counts.documents} documents`,
   );
   if (errors.length) console.log(`\n${errors.length} error(s):\n${formatIssues(errors)}`);
+  if (report) {
+    console.log('\nReviews by owner:');
+    if (report.owners.length === 0) console.log('  nothing overdue, due within 30 days or with a changed legal basis');
+    for (const o of report.owners) {
+      console.log(`  ${o.owner}: ${o.overdue.length} overdue, ${o.dueSoon.length} due within 30 days, ${o.legalChanged.length} with legal basis changed`);
+      for (const i of o.overdue) console.log(`    overdue since ${i.due}: ${i.id}`);
+      for (const i of o.dueSoon) console.log(`    due ${i.due}: ${i.id}`);
+      for (const l of o.legalChanged) console.log(`    legal basis changed (${l.documents.map((d) => `${d.number} ${d.status} ${d.changed}`).join('; ')}): ${l.id}`);
+    }
+    if (report.duplicates.length) {
+      console.log(`\nNear-duplicate questions (similarity >= ${threshold}):`);
+      for (const d of report.duplicates) console.log(`  ${d.score.toFixed(3)}  ${d.a}  ~  ${d.b}`);
+    }
+  }
   if (warnings.length) console.log(`\n${warnings.length} warning(s):\n${formatIssues(warnings)}`);
   if (types) console.log(types.ok ? '\nTypes: ok' : `\nType errors:\n${types.output}`);
   console.log(failed ? '\nCheck failed.' : '\nCheck passed.');

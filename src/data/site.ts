@@ -8,16 +8,22 @@ import { contentRoot } from '../lib/content-root.ts';
 import { buildDate } from '../lib/dates.ts';
 import { SAMPLE_MARKER, loadSynonyms } from '../lib/load-content.ts';
 import { prepareSynonyms, type PreparedSynonyms } from '../lib/search-terms.ts';
-import { reviewDue, isOverdue } from '../lib/review.ts';
+import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from '../lib/review.ts';
+import { readGitHistory, type GitHistory } from '../lib/history.ts';
 import { compareVi, type CatalogEntry } from '../lib/catalog.ts';
 
 type Ref = { id: string } | string;
 const idOf = (r: Ref) => (typeof r === 'string' ? r : r.id);
 
 export interface SiteEntry extends CatalogEntry {
-  /** Next review date and whether it has passed at build time. */
+  /** Absolute path of the source file. */
+  file: string;
+  /** Next review date, and where the entry stands against it at build time. */
   reviewDue: string;
+  state: ReviewState;
   overdue: boolean;
+  /** Cited documents amended, replaced or expired since the last review. */
+  legalChanges: LegalChange[];
 }
 
 export interface Site {
@@ -31,6 +37,10 @@ export interface Site {
   /** Fields in home-page order (`order`, then name). */
   fieldOrder: string[];
   synonyms: PreparedSynonyms;
+  /** Draft entries per owning unit (drafts have no pages). */
+  draftsByOwner: Map<string, number>;
+  /** Commits per entry file, when the content root is in a git repository. */
+  git: GitHistory | undefined;
 }
 
 /** Astro entry data with references flattened to ids, in the shape the CLI tools read. */
@@ -55,7 +65,7 @@ export function loadSite(): Promise<Site> {
       getCollection('fields'),
       getCollection('units'),
       getCollection('documents'),
-      getCollection('entries', (e) => e.data.status !== 'draft'),
+      getCollection('entries'),
     ]);
     const fields = new Map(fieldsC.map((f) => [f.id, f.data]));
     const units = new Map(
@@ -65,17 +75,32 @@ export function loadSite(): Promise<Site> {
       docsC.map((d) => [d.id, { ...d.data, replaced_by: d.data.replaced_by === undefined ? undefined : idOf(d.data.replaced_by as Ref) } as DocumentData]),
     );
     const entries = new Map<string, SiteEntry>();
+    const draftsByOwner = new Map<string, number>();
     for (const e of entriesC) {
       const data = flattenEntry(e);
+      if (data.status === 'draft') {
+        draftsByOwner.set(data.owner, (draftsByOwner.get(data.owner) ?? 0) + 1);
+        continue;
+      }
       const due = reviewDue(data, fields.get(data.field));
-      entries.set(e.id, { id: e.id, data, reviewDue: due, overdue: isOverdue(due, today) });
+      const state = reviewState(due, today);
+      entries.set(e.id, {
+        id: e.id,
+        data,
+        file: path.resolve(e.filePath ?? ''),
+        reviewDue: due,
+        state,
+        overdue: state === 'overdue',
+        legalChanges: legalBasisChanges(data, documents),
+      });
     }
     const fieldOrder = [...fields.entries()]
       .sort(([, a], [, b]) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareVi(a.name, b.name))
       .map(([id]) => id);
     const root = contentRoot();
     const synonyms = prepareSynonyms(loadSynonyms(root));
-    return { today, isSample: fs.existsSync(path.join(root, SAMPLE_MARKER)), fields, units, documents, entries, fieldOrder, synonyms };
+    const git = readGitHistory(root);
+    return { today, isSample: fs.existsSync(path.join(root, SAMPLE_MARKER)), fields, units, documents, entries, fieldOrder, synonyms, draftsByOwner, git };
   })();
   return cached;
 }

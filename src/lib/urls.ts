@@ -14,6 +14,10 @@ export const paths = {
   unit: (id: string) => `don-vi/${id}/`,
   document: (id: string) => `van-ban/${id}/`,
   search: () => 'tim-kiem/',
+  review: () => 'ra-soat/',
+  feedAll: () => 'feeds/all.xml',
+  feedField: (id: string) => `feeds/${id}.xml`,
+  dataEntries: () => 'data/entries.json',
 };
 
 /** Absolute URL of a site path, for QR codes, feeds and exports. */

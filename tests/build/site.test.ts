@@ -24,6 +24,11 @@ describe('build of the minimal fixture root (HOIDAP_CONTENT)', () => {
         'cau-hoi/dang-ky-dat-dai-lan-dau/index.html',
         'cau-hoi/hanh-lang-an-toan-luoi-dien/index.html',
         'van-ban/nd-139-2025/index.html',
+        'van-ban/nd-98-2020/index.html',
+        'ra-soat/index.html',
+        'so-tay/index.html',
+        'so-tay/dat-dai/index.html',
+        'so-tay/dien-luc/index.html',
       ].sort(),
     );
     for (const page of htmlFiles(out)) {

@@ -1,0 +1,20 @@
+import type { APIRoute } from 'astro';
+import { exportContext } from '../../data/export-context.ts';
+import { t } from '../../i18n/index.ts';
+import { buildAtomFeed } from '../../lib/export.ts';
+import { formatDateVi } from '../../lib/dates.ts';
+import { absoluteUrl, paths } from '../../lib/urls.ts';
+import { siteUrl } from '../../site.config.ts';
+
+export const GET: APIRoute = async () => {
+  const base = import.meta.env.BASE_URL;
+  const ctx = await exportContext(base);
+  const xml = buildAtomFeed([...ctx.entries.values()], ctx, {
+    title: t.siteName,
+    id: absoluteUrl(siteUrl(), base, paths.feedAll()),
+    selfUrl: absoluteUrl(siteUrl(), base, paths.feedAll()),
+    siteLink: ctx.siteUrl,
+    updatedLabel: (e) => `${t.entryPage.reviewed}: ${formatDateVi(e.data.reviewed)}`,
+  });
+  return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
+};

@@ -1,0 +1,191 @@
+// Review clock, legal-basis changes, history, duplicates, owner reports and `npm run new`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addMonths } from '../../src/lib/dates.ts';
+import { findNearDuplicates, similarity, shingles } from '../../src/lib/duplicates.ts';
+import { entryHistory, parseGitLog, readGitHistory } from '../../src/lib/history.ts';
+import { readContentRoot } from '../../src/lib/read-content-root.ts';
+import { legalBasisChanges, reviewDue, reviewState } from '../../src/lib/review.ts';
+import { reviewReport } from '../../src/lib/review-report.ts';
+import { PROJECT } from '../../src/node/build-site.ts';
+import type { DocumentData } from '../../src/schema/index.ts';
+import { FIXTURE_TODAY, makeRoot } from '../helpers/fixture-root.ts';
+
+describe('the review clock (fixed build date)', () => {
+  it('adds months, clamping to the end of shorter months', () => {
+    expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonths('2025-10-01', 12)).toBe('2026-10-01');
+    expect(addMonths('2025-11-15', 3)).toBe('2026-02-15');
+  });
+  it("uses the entry's interval, else the field's, else 12 months", () => {
+    expect(reviewDue({ reviewed: '2025-10-01', review_months: 3 }, { review_months: 6 })).toBe('2026-01-01');
+    expect(reviewDue({ reviewed: '2025-10-01' }, { review_months: 6 })).toBe('2026-04-01');
+    expect(reviewDue({ reviewed: '2025-10-01' }, {})).toBe('2026-10-01');
+    expect(reviewDue({ reviewed: '2025-10-01' })).toBe('2026-10-01');
+  });
+  it('is overdue only once the due date is before the build date', () => {
+    expect(reviewState('2026-06-01', '2026-06-01')).toBe('due-soon');
+    expect(reviewState('2026-05-31', '2026-06-01')).toBe('overdue');
+    expect(reviewState('2026-07-01', '2026-06-01')).toBe('due-soon');
+    expect(reviewState('2026-07-02', '2026-06-01')).toBe('ok');
+  });
+});
+
+describe('review triggered by the law', () => {
+  const docs = new Map<string, DocumentData>([
+    ['amended', { number: '1/2025/NĐ-CP', title: 'A', issued: '2025-01-01', status: 'amended', changed: '2026-01-15' }],
+    ['replaced-early', { number: '2/2020/NĐ-CP', title: 'B', issued: '2020-01-01', status: 'replaced', changed: '2024-01-01' }],
+    ['in-force', { number: '3/2025/NĐ-CP', title: 'C', issued: '2025-01-01', status: 'in_force', changed: '2026-03-01' }],
+    ['expired', { number: '4/2019/NĐ-CP', title: 'D', issued: '2019-01-01', status: 'expired', changed: '2026-02-01' }],
+  ]);
+  it('flags documents changed after the last review, naming them', () => {
+    const changes = legalBasisChanges(
+      { reviewed: '2025-10-01', legal_basis: [{ ref: 'amended' }, { ref: 'replaced-early' }, { ref: 'in-force' }, { ref: 'expired', article: 'Điều 1' }, { document: 'Luật X' }] },
+      docs,
+    );
+    expect(changes).toEqual([
+      { ref: 'amended', number: '1/2025/NĐ-CP', status: 'amended', changed: '2026-01-15' },
+      { ref: 'expired', number: '4/2019/NĐ-CP', status: 'expired', changed: '2026-02-01' },
+    ]);
+  });
+  it('clears once the entry is reviewed after the change', () => {
+    expect(legalBasisChanges({ reviewed: '2026-02-01', legal_basis: [{ ref: 'amended' }] }, docs)).toEqual([]);
+  });
+});
+
+describe('change history', () => {
+  const labels = { answered: 'Trả lời', reviewed: 'Rà soát' };
+  it('degrades to answered and reviewed dates without git', () => {
+    expect(entryHistory('/x.md', { answered: '2025-08-05', reviewed: '2025-10-01' }, undefined, labels)).toEqual([
+      { date: '2025-10-01', summary: 'Rà soát', source: 'dates' },
+      { date: '2025-08-05', summary: 'Trả lời', source: 'dates' },
+    ]);
+  });
+  it('is undefined outside a git repository', () => {
+    const dir = fs.mkdtempSync('/tmp/hoidap-nogit-');
+    expect(readGitHistory(dir)).toBeUndefined();
+  });
+  it('reads the commits of each file in a git repository', () => {
+    const root = makeRoot();
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.vn', ...args], { cwd: root, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(r.stderr);
+    };
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'Trả lời ban đầu', '--date', '2025-08-05T09:00:00+07:00');
+    const file = path.join(root, 'entries/a/hanh-lang.md');
+    fs.appendFileSync(file, '\nBổ sung hướng dẫn.\n');
+    git('commit', '-q', '-am', 'Cập nhật theo Nghị định mới', '--date', '2026-01-20T09:00:00+07:00');
+    const history = readGitHistory(root)!;
+    expect(entryHistory(file, { answered: '2025-08-05', reviewed: '2025-10-01' }, history, labels)).toEqual([
+      { date: '2026-01-20', summary: 'Cập nhật theo Nghị định mới', source: 'git' },
+      { date: '2025-08-05', summary: 'Trả lời ban đầu', source: 'git' },
+    ]);
+    // A file with no commit of its own falls back to its dates.
+    expect(entryHistory(path.join(root, 'entries/new.md'), { answered: '2026-01-01', reviewed: '2026-01-01' }, history, labels)).toHaveLength(1);
+  });
+  it('parses git log output', () => {
+    const out = '\x1e2026-01-20T09:00:00+07:00\x1fSửa\n\nentries/a.md\nentries/b.md\n\x1e2025-08-05T09:00:00+07:00\x1fĐầu\n\nentries/a.md\n';
+    const h = parseGitLog(out, '/repo');
+    expect(h.get('/repo/entries/a.md')!.map((c) => c.summary)).toEqual(['Sửa', 'Đầu']);
+    expect(h.get('/repo/entries/b.md')).toHaveLength(1);
+  });
+});
+
+describe('near-duplicate questions', () => {
+  it('scores a crafted pair high and an unrelated pair low', () => {
+    const a = 'UBND cấp xã có trách nhiệm gì trong bảo vệ hành lang an toàn lưới điện?';
+    const b = 'Ủy ban cấp xã có trách nhiệm gì trong việc bảo vệ hành lang an toàn lưới điện';
+    const c = 'Ai cấp giấy phép bán lẻ rượu sau ngày 01/7/2025?';
+    expect(similarity(shingles(a), shingles(b))).toBeGreaterThan(0.7);
+    expect(similarity(shingles(a), shingles(c))).toBeLessThan(0.2);
+    expect(findNearDuplicates([{ id: 'a', text: a }, { id: 'b', text: b }, { id: 'c', text: c }], 0.7)).toEqual([{ a: 'a', b: 'b', score: expect.any(Number) }]);
+  });
+  it('ignores case and diacritics', () => {
+    expect(findNearDuplicates([{ id: 'x', text: 'Đăng ký đất đai lần đầu ở xã' }, { id: 'y', text: 'dang ky dat dai lan dau o xa' }], 0.99)).toHaveLength(1);
+  });
+  it('honours the threshold', () => {
+    const items = [{ id: 'a', text: 'cấp giấy phép bán lẻ rượu tại xã' }, { id: 'b', text: 'cấp giấy phép bán lẻ thuốc lá tại xã' }];
+    expect(findNearDuplicates(items, 0.5)).toHaveLength(1);
+    expect(findNearDuplicates(items, 0.9)).toHaveLength(0);
+  });
+});
+
+describe('owner report (npm run check)', () => {
+  it('reports overdue per owner, legal basis changes, missing legal basis, unreachable related, orphans, duplicates', () => {
+    const dup = fs.readFileSync(path.join(makeRoot(), 'entries/a/hanh-lang.md'), 'utf8')
+      .replace('id: hanh-lang-an-toan-luoi-dien', 'id: hanh-lang-ban-sao')
+      .replace('UBND cấp xã có trách nhiệm gì trong bảo vệ', 'UBND xã có trách nhiệm gì trong việc bảo vệ')
+      .replace(/legal_basis:[\s\S]*?can:/, 'can:')
+      .replace('related: [dang-ky-dat-dai-lan-dau]', 'related: [ban-nhap-chua-xong]')
+      .replace('reviewed: 2025-10-01', 'reviewed: 2025-03-01')
+      .replace('answered: 2025-08-05', 'answered: 2025-03-01');
+    const root = makeRoot({ 'entries/a/ban-sao.md': dup, 'units/so-mo-coi.yaml': 'name: Sở không có câu hỏi\nlevel: province\n' });
+    const { model, issues } = readContentRoot(root, FIXTURE_TODAY);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const report = reviewReport(model, FIXTURE_TODAY, 0.7);
+    const sct = report.owners.find((o) => o.owner === 'so-cong-thuong-nghe-an')!;
+    expect(sct.overdue).toEqual([expect.objectContaining({ id: 'hanh-lang-ban-sao', due: '2026-03-01' })]);
+    expect(sct.dueSoon).toEqual([]);
+    expect(sct.legalChanged).toEqual([expect.objectContaining({ id: 'hanh-lang-an-toan-luoi-dien', documents: [expect.objectContaining({ number: '98/2020/NĐ-CP' })] })]);
+    expect(report.noLegalBasis).toEqual(expect.arrayContaining(['hanh-lang-ban-sao', 'dang-ky-dat-dai-lan-dau']));
+    expect(report.duplicates.map((d) => [d.a, d.b].sort())).toEqual([['hanh-lang-an-toan-luoi-dien', 'hanh-lang-ban-sao']]);
+    expect(report.duplicates[0].score).toBeGreaterThanOrEqual(0.7);
+    const messages = report.warnings.map((w) => `${path.relative(root, w.file)} ${w.key}: ${w.message}`);
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^entries\/a\/ban-sao\.md related\[0\]: .*draft/),
+      expect.stringMatching(/^units\/so-mo-coi\.yaml : orphan unit/),
+      expect.stringMatching(/^entries\/a\/hanh-lang\.md legal_basis: needs review: legal basis changed: 98\/2020\/NĐ-CP amended/),
+    ]));
+  });
+
+  it('--strict turns warnings into a failing exit code, --json carries the review', () => {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['src/cli/check.ts', '--skip-types', ...args], {
+        cwd: PROJECT,
+        env: { ...process.env, HOIDAP_CONTENT: makeRoot(), HOIDAP_BUILD_DATE: FIXTURE_TODAY },
+        encoding: 'utf8',
+      });
+    expect(run().status).toBe(0);
+    expect(run('--strict').status).toBe(1);
+    const json = JSON.parse(run('--json').stdout);
+    expect(json.review.owners.find((o: { owner: string }) => o.owner === 'so-cong-thuong-nghe-an').legalChanged[0].documents[0].ref).toBe('nd-98-2020');
+    expect(run('--similarity', '2').status).toBe(2);
+  });
+});
+
+describe('npm run new', () => {
+  const run = (root: string, ...args: string[]) =>
+    spawnSync(process.execPath, ['src/cli/new.ts', ...args], {
+      cwd: PROJECT,
+      env: { ...process.env, HOIDAP_CONTENT: root, HOIDAP_BUILD_DATE: FIXTURE_TODAY },
+      encoding: 'utf8',
+      input: '',
+    });
+  it('writes an entry that passes check, with a Vietnamese-aware id and today’s dates', () => {
+    const root = makeRoot();
+    const r = run(root, '--question', 'Đội QLTT có được kiểm tra cửa hàng tạp hóa không?', '--field', 'dien-luc', '--owner', 'bo-cong-thuong', '--levels', 'commune,province');
+    expect(r.status, r.stderr).toBe(0);
+    const file = path.join(root, 'entries/dien-luc/doi-qltt-co-duoc-kiem-tra-cua-hang-tap-hoa-khong.md');
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain('answered: 2026-06-01');
+    expect(text).toContain('status: draft');
+    const { model, issues } = readContentRoot(root, FIXTURE_TODAY);
+    expect(issues).toEqual([]);
+    expect(model.entries.find((e) => e.id === 'doi-qltt-co-duoc-kiem-tra-cua-hang-tap-hoa-khong')?.data.levels).toEqual(['commune', 'province']);
+  });
+  it('refuses an id that exists and unknown fields or owners', () => {
+    const root = makeRoot();
+    const exists = run(root, '--question', 'x', '--id', 'hanh-lang-an-toan-luoi-dien', '--field', 'dien-luc', '--owner', 'bo-cong-thuong', '--levels', 'commune');
+    expect(exists.status).toBe(1);
+    expect(exists.stderr).toContain('already exists');
+    expect(run(root, '--question', 'x', '--field', 'thuy-san', '--owner', 'bo-cong-thuong', '--levels', 'commune').stderr).toContain('unknown field');
+    expect(run(root, '--question', 'x', '--field', 'dien-luc', '--owner', 'so-khac', '--levels', 'commune').stderr).toContain('unknown unit');
+    expect(run(root, '--question', 'x', '--field', 'dien-luc', '--owner', 'bo-cong-thuong', '--levels', 'huyen').status).toBe(2);
+    expect(run(root, '--field', 'dien-luc').stderr).toContain('--question is required');
+  });
+});
