@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, PROJECT } from '../src/node/build-site.ts';
-import { FIXTURE_TODAY, MINIMAL_ROOT } from './helpers/fixture-root.ts';
+import { FIXTURES, FIXTURE_TODAY, MINIMAL_ROOT } from './helpers/fixture-root.ts';
 
 export const SITES_DIR = path.join(PROJECT, '.cache/test-sites');
 
@@ -13,6 +13,8 @@ const SITES = {
   sample: { root: path.join(PROJECT, 'content') },
   minimal: { root: MINIMAL_ROOT, env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY } },
   minimalBase: { root: MINIMAL_ROOT, env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY, SITE_BASE: '/hoi-dap/' } },
+  // Every text field carries XSS payloads: tests/security/.
+  xss: { root: path.join(FIXTURES, 'xss'), env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY } },
 } satisfies Record<string, { root?: string; env?: Record<string, string> }>;
 
 export type SiteName = keyof typeof SITES;

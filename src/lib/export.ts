@@ -64,6 +64,9 @@ export function buildExport(entries: ExportableEntry[], ctx: ExportContext): Ent
 
 export const FEED_SIZE = 100;
 
+/** Atom declares titles and summaries as HTML: escape so readers show the text, never run it. */
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 export interface FeedOptions {
   title: string;
   id: string;
@@ -79,7 +82,7 @@ export function buildAtomFeed(entries: ExportableEntry[], ctx: ExportContext, op
     .sort((a, b) => lastUpdated(b).localeCompare(lastUpdated(a)) || (a.id < b.id ? -1 : 1))
     .slice(0, FEED_SIZE);
   const feed = new Feed({
-    title: opts.title,
+    title: escapeHtml(opts.title),
     id: opts.id,
     link: opts.siteLink,
     language: 'vi',
@@ -90,12 +93,12 @@ export function buildAtomFeed(entries: ExportableEntry[], ctx: ExportContext, op
   for (const e of latest) {
     const owner = ctx.units.get(e.data.owner)?.name ?? e.data.owner;
     feed.addItem({
-      title: e.data.question,
+      title: escapeHtml(e.data.question),
       id: ctx.entryUrl(e.id),
       link: ctx.entryUrl(e.id),
       date: new Date(`${lastUpdated(e)}T00:00:00Z`),
       published: new Date(`${e.data.answered}T00:00:00Z`),
-      description: `${e.data.summary} (${opts.updatedLabel(e)})`,
+      description: escapeHtml(`${e.data.summary} (${opts.updatedLabel(e)})`),
       author: [{ name: owner }],
       category: [{ name: ctx.fields.get(e.data.field)?.name ?? e.data.field, term: e.data.field }],
     });

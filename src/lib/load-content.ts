@@ -16,6 +16,7 @@ import {
   type SynonymGroups,
 } from '../schema/index.ts';
 import type { ContentIssue } from './issues.ts';
+import { checkBody } from './markdown-safety.ts';
 import type { ContentModel, EntryRecord, Sourced } from './model.ts';
 
 export const SAMPLE_MARKER = '.sample-content';
@@ -163,6 +164,12 @@ function loadEntries(dir: string, issues: ContentIssue[], rejected: Set<string>)
     }
     const bodyStart = source.length - parsedMatter.content.length;
     const bodyLine = source.slice(0, bodyStart).split('\n').length;
+    const unsafe = checkBody(file, parsedMatter.content, bodyLine, file.endsWith('.mdx'));
+    if (unsafe.length) {
+      issues.push(...unsafe);
+      rejected.add(parsed.data.id);
+      continue;
+    }
     out.push({ id: parsed.data.id, file, data: parsed.data, body: parsedMatter.content, bodyLine });
   }
   return out;
