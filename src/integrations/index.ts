@@ -4,6 +4,9 @@ import type { AstroIntegration } from 'astro';
 import { contentGuard } from './content-guard.ts';
 import { searchIndex } from './search-index.ts';
 import { precompress } from './precompress.ts';
+import { securityHeaders } from './security-headers.ts';
+import { siteBase } from '../site.config.ts';
+import { buildTimings } from './build-timings.ts';
 import type { ContentModel } from '../lib/model.ts';
 
 export function hoidap(): AstroIntegration[] {
@@ -13,5 +16,6 @@ export function hoidap(): AstroIntegration[] {
     return model;
   };
   // Order matters: build:done hooks run in this order, and precompression must see the index.
-  return [contentGuard((m) => (model = m)), searchIndex(getModel), precompress()];
+  // buildTimings first: its hooks mark the start of each phase (inactive unless HOIDAP_BUILD_TIMINGS is set).
+  return [buildTimings(), contentGuard((m) => (model = m)), searchIndex(getModel), securityHeaders(siteBase()), precompress()];
 }

@@ -13,7 +13,13 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveSite(dir: string, base = '/', port = 0): Promise<Served> {
+/** Options: `headers` adds response headers per path (e.g. the security headers of dist/_headers). */
+export async function serveSite(
+  dir: string,
+  base = '/',
+  port = 0,
+  headers?: (pathname: string) => Record<string, string>,
+): Promise<Served> {
   const files = sirv(dir, { dev: true, etag: true, gzip: true, brotli: true, extensions: ['html'] });
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
@@ -22,6 +28,7 @@ export async function serveSite(dir: string, base = '/', port = 0): Promise<Serv
       res.end('not under base');
       return;
     }
+    if (headers) for (const [k, v] of Object.entries(headers(url.split('?')[0]))) res.setHeader(k, v);
     req.url = `/${url.slice(base.length)}`;
     files(req, res, () => {
       res.statusCode = 404;

@@ -1,0 +1,19 @@
+// Writes dist/_headers from src/lib/security-headers.ts, listing the built site's top-level sections.
+import type { AstroIntegration } from 'astro';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { headerRules, headersFile } from '../lib/security-headers.ts';
+
+export function securityHeaders(base: string): AstroIntegration {
+  return {
+    name: 'hoidap:security-headers',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const outDir = fileURLToPath(dir);
+        const sections = fs.readdirSync(outDir).filter((f) => f !== '_headers' && !/\.(gz|br)$/.test(f)).sort();
+        fs.writeFileSync(path.join(outDir, '_headers'), headersFile(headerRules(base, sections)));
+      },
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// HTTP security headers, in one place: written to dist/_headers at build time (Netlify/Cloudflare
+// Pages format), mirrored in deploy/nginx.conf (a test keeps them equal), and applied by the test
+// server so browser tests run under the real policy.
+
+/** The site: only its own scripts (no 'unsafe-inline'); Pagefind needs WebAssembly compilation. */
+export const SITE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** The CMS at /admin/ talks to the git host's API and styles itself inline. */
+export const ADMIN_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "font-src 'self' data:",
+  "connect-src 'self' https://api.github.com https://*.githubusercontent.com https://gitlab.com",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const COMMON_HEADERS: Record<string, string> = {
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+export interface HeaderRule {
+  /** Path pattern under the site base; `*` matches the rest of the path. */
+  pattern: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Rules per path. The admin area gets its own policy, so the site's rule lists the site's sections
+ * rather than `/*` (hosts apply every matching rule, and two CSPs would both be enforced).
+ */
+export function headerRules(base: string, sections: string[]): HeaderRule[] {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const site = { ...COMMON_HEADERS, 'Content-Security-Policy': SITE_CSP };
+  return [
+    { pattern: b, headers: site },
+    ...sections.filter((s) => s !== 'admin').map((s) => ({ pattern: `${b}${s}${/\.\w+$/.test(s) ? '' : '/*'}`, headers: site })),
+    { pattern: `${b}admin/*`, headers: { ...COMMON_HEADERS, 'Content-Security-Policy': ADMIN_CSP } },
+  ];
+}
+
+/** The `_headers` file text. */
+export function headersFile(rules: HeaderRule[]): string {
+  return rules.map((r) => `${r.pattern}\n${Object.entries(r.headers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`).join('\n');
+}
+
+/** Headers for a request path: the first rule that matches. */
+export function headersFor(rules: HeaderRule[], pathname: string): Record<string, string> {
+  for (const r of rules) {
+    const match = r.pattern.endsWith('*') ? pathname.startsWith(r.pattern.slice(0, -1)) : pathname === r.pattern;
+    if (match) return r.headers;
+  }
+  return {};
+}
