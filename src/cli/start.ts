@@ -1,9 +1,18 @@
-// `npm start`: builds the production site and serves it on http://127.0.0.1:4321 (PORT to change).
-import { spawnSync, spawn } from 'node:child_process';
+// `npm start`: builds the production site and serves it on http://127.0.0.1:4321 (PORT to change)
+// the way a production server would: precompressed assets and the security headers of dist/_headers.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveSite } from '../node/serve.ts';
+import { headersFor, parseHeadersFile } from '../lib/security-headers.ts';
+import { siteBase } from '../site.config.ts';
 
-const astro = new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url).pathname;
-const build = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit' });
+const project = path.resolve(import.meta.dirname, '../..');
+const astro = path.join(project, 'node_modules/astro/bin/astro.mjs');
+const build = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', cwd: project });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const port = process.env.PORT ?? '4321';
-const preview = spawn(process.execPath, [astro, 'preview', '--host', '127.0.0.1', '--port', port], { stdio: 'inherit' });
-preview.on('exit', (code) => process.exit(code ?? 0));
+
+const dist = path.join(project, 'dist');
+const rules = parseHeadersFile(fs.readFileSync(path.join(dist, '_headers'), 'utf8'));
+const served = await serveSite(dist, siteBase(), Number(process.env.PORT ?? 4321), (p) => headersFor(rules, p));
+console.log(`\nHỏi đáp hai cấp is served at ${served.url()}  (Ctrl+C to stop)`);

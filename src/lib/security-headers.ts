@@ -64,11 +64,26 @@ export function headersFile(rules: HeaderRule[]): string {
   return rules.map((r) => `${r.pattern}\n${Object.entries(r.headers).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`).join('\n');
 }
 
-/** Headers for a request path: the first rule that matches. */
+/** Reads a `_headers` file back into rules. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
+    else if (rules.length) {
+      const at = line.indexOf(':');
+      rules[rules.length - 1].headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/** Headers for a request path, merging every matching rule as the hosts that read `_headers` do. */
 export function headersFor(rules: HeaderRule[], pathname: string): Record<string, string> {
+  const merged: Record<string, string> = {};
   for (const r of rules) {
     const match = r.pattern.endsWith('*') ? pathname.startsWith(r.pattern.slice(0, -1)) : pathname === r.pattern;
-    if (match) return r.headers;
+    if (match) Object.assign(merged, r.headers);
   }
-  return {};
+  return merged;
 }

@@ -5,31 +5,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../src/node/browser.ts';
 import { serveSite, type Served } from '../../src/node/serve.ts';
-import { ADMIN_CSP, COMMON_HEADERS, SITE_CSP } from '../../src/lib/security-headers.ts';
+import { ADMIN_CSP, COMMON_HEADERS, SITE_CSP, headersFor, parseHeadersFile } from '../../src/lib/security-headers.ts';
 import { PROJECT } from '../../src/node/build-site.ts';
 
 const sites = inject('sites');
-
-/** Parses a `_headers` file into rules, as the hosts that read it do. */
-function parseHeadersFile(text: string) {
-  const rules: { pattern: string; headers: Record<string, string> }[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    if (!line.startsWith(' ')) rules.push({ pattern: line.trim(), headers: {} });
-    else {
-      const [k, ...v] = line.trim().split(':');
-      rules.at(-1)!.headers[k] = v.join(':').trim();
-    }
-  }
-  return (pathname: string) => {
-    const merged: Record<string, string> = {};
-    for (const r of rules) {
-      const match = r.pattern.endsWith('*') ? pathname.startsWith(r.pattern.slice(0, -1)) : pathname === r.pattern;
-      if (match) Object.assign(merged, r.headers);
-    }
-    return merged;
-  };
-}
 
 describe.each([
   ['sample', sites.sample, '/'],
@@ -37,7 +16,8 @@ describe.each([
 ])('CSP on the %s site', (_name, dir, base) => {
   let browser: Browser;
   let served: Served;
-  const headers = parseHeadersFile(fs.readFileSync(path.join(dir, '_headers'), 'utf8'));
+  const rules = parseHeadersFile(fs.readFileSync(path.join(dir, '_headers'), 'utf8'));
+  const headers = (pathname: string) => headersFor(rules, pathname);
   beforeAll(async () => {
     browser = await launchBrowser();
     served = await serveSite(dir, base, 0, headers);
