@@ -62,9 +62,10 @@ describe('folding: however the officer types it', () => {
       expect((await search(q))[0]).toBe(id);
     });
   }
-  it('either tone style finds the same answer ("thủy"/"thuỷ" style: "hòa"/"hoà")', async () => {
-    // The fixture's power entry says "tuyên truyền"; these words differ only in tone placement.
-    expect(await search('trách nhiệm')).toEqual(await search('trach nhiem'));
+  it('either tone style finds the same answer: "thủy điện" (old) and "thuỷ điện" (new)', async () => {
+    expect((await search('thủy điện'))[0]).toBe(POWER);
+    expect((await search('thuỷ điện'))[0]).toBe(POWER);
+    expect((await search('THUỶ ĐIỆN'.normalize('NFD')))[0]).toBe(POWER);
   });
 });
 
