@@ -1,4 +1,4 @@
-// Vietnamese strings of the printable handbook (issue 5), meant to be merged into vi.ts as `handbook`.
+// Vietnamese strings of the printable handbook, available as `t.handbook` (see vi.ts).
 // The labels an entry shares with its web page (short answer, legal basis…) come from `t.entryPage`.
 export const handbookVi = {
   title: 'Sổ tay hỏi đáp',
@@ -15,11 +15,14 @@ export const handbookVi = {
   reviewDueShort: 'Hạn rà soát',
   level: 'Cấp thực hiện',
   sinceFilter: (date: string) => `Chỉ gồm câu hỏi mới hoặc được rà soát sau ngày ${date}`,
+  /** The same, in the page header of the PDF. */
+  sinceShort: (date: string) => `Thay đổi sau ngày ${date}`,
   toc: 'Mục lục',
   empty: 'Không có câu hỏi nào phù hợp.',
   perField: 'Sổ tay theo lĩnh vực',
+  tooLarge: (n: number) => `Sổ tay toàn bộ có ${n} câu hỏi, quá lớn để in thành một cuốn. Hãy in sổ tay của từng lĩnh vực.`,
   webIntro:
-    'Bản in của các câu hỏi đã công bố, kèm mã QR dẫn đến câu trả lời trực tuyến. In trực tiếp từ trình duyệt, hoặc tạo tệp PDF có số trang bằng lệnh npm run handbook.',
+    'Bản in của các câu hỏi đã công bố, mỗi câu kèm mã QR dẫn đến câu trả lời trực tuyến. Dùng chức năng In của trình duyệt để in hoặc lưu thành tệp PDF.',
   qrLabel: (url: string) => `Mã QR của câu trả lời trực tuyến: ${url}`,
   changes: {
     title: (date: string) => `Thay đổi từ sau ngày ${date}`,

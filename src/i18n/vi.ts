@@ -1,5 +1,7 @@
 // Every user-facing string of the site, in Vietnamese. An English locale is a second file with the
 // same shape (`typeof vi`), chosen in src/i18n/index.ts.
+import { handbookVi } from './handbook-vi.ts';
+
 export const vi = {
   siteName: 'Hỏi đáp hai cấp',
   siteTagline: 'Ngân hàng câu hỏi, trả lời cho chính quyền địa phương hai cấp',
@@ -52,6 +54,8 @@ export const vi = {
     entryCount: (n: number) => `${n} câu hỏi`,
     empty: 'Lĩnh vực này chưa có câu hỏi nào được công bố.',
     topics: 'Chủ đề',
+    printHandbook: 'Sổ tay in của lĩnh vực này (có mã QR)',
+    feed: 'Theo dõi cập nhật của lĩnh vực (Atom)',
   },
   entryPage: {
     shortAnswer: 'Trả lời ngắn',
@@ -138,9 +142,11 @@ export const vi = {
   footer: {
     about: 'Ngân hàng hỏi đáp phục vụ chính quyền địa phương hai cấp. Mỗi câu trả lời do một đơn vị chủ trì chịu trách nhiệm cập nhật.',
     feed: 'Theo dõi cập nhật (Atom)',
+    handbook: 'Sổ tay in',
     data: 'Dữ liệu mở (JSON)',
   },
   breadcrumbs: 'Đường dẫn',
+  handbook: handbookVi,
 } as const;
 
 export type Strings = typeof vi;

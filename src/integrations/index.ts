@@ -4,6 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { contentGuard } from './content-guard.ts';
 import { searchIndex } from './search-index.ts';
 import { precompress } from './precompress.ts';
+import { serviceWorker } from './service-worker.ts';
 import { securityHeaders } from './security-headers.ts';
 import { siteBase } from '../site.config.ts';
 import { buildTimings } from './build-timings.ts';
@@ -17,5 +18,6 @@ export function hoidap(): AstroIntegration[] {
   };
   // Order matters: build:done hooks run in this order, and precompression must see the index.
   // buildTimings first: its hooks mark the start of each phase (inactive unless HOIDAP_BUILD_TIMINGS is set).
-  return [buildTimings(), contentGuard((m) => (model = m)), searchIndex(getModel), securityHeaders(siteBase()), precompress()];
+  // serviceWorker after the index (it precaches it), before the headers and precompression (sw.js gets both).
+  return [buildTimings(), contentGuard((m) => (model = m)), searchIndex(getModel), serviceWorker(), securityHeaders(siteBase()), precompress()];
 }

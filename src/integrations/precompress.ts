@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { mark } from './build-timings.ts';
 
 const COMPRESSIBLE = /\.(js|mjs|css|json|xml|svg|txt|webmanifest)$/;
 const MIN_BYTES = 1024;
@@ -31,7 +32,9 @@ export function precompress(): AstroIntegration {
     name: 'hoidap:precompress',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
+        mark('precompress:start');
         logger.info(`precompressed ${precompressFiles(fileURLToPath(dir))} assets (.gz, .br)`);
+        mark('precompress:end');
       },
     },
   };

@@ -9,6 +9,7 @@ import * as pagefind from 'pagefind';
 import type { ContentModel } from '../lib/model.ts';
 import { entryText } from '../lib/entry-text.ts';
 import { buildVocabulary } from '../lib/vocabulary.ts';
+import { mark } from './build-timings.ts';
 
 export const VOCABULARY_FILE = 'search/vocabulary.json';
 /** Pagefind's bundled UIs: the site has its own search page, so these are not shipped. */
@@ -19,6 +20,7 @@ export function searchIndex(getModel: () => ContentModel): AstroIntegration {
     name: 'hoidap:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        mark('search-index:start');
         const outDir = fileURLToPath(dir);
         const model = getModel();
         const published = model.entries.filter((e) => e.data.status === 'published');
@@ -30,6 +32,7 @@ export function searchIndex(getModel: () => ContentModel): AstroIntegration {
         const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
         await pagefind.close();
+        mark('search-index:pagefind-done');
         const indexed = indexedPageCount(outDir);
         if (published.length > 0 && indexed !== published.length) {
           throw new Error(`Pagefind indexed ${indexed} pages, expected exactly the ${published.length} published entries`);
@@ -45,6 +48,7 @@ export function searchIndex(getModel: () => ContentModel): AstroIntegration {
         fs.mkdirSync(path.dirname(path.join(outDir, VOCABULARY_FILE)), { recursive: true });
         fs.writeFileSync(path.join(outDir, VOCABULARY_FILE), JSON.stringify(vocabulary));
         logger.info(`indexed ${indexed} published entries; vocabulary of ${vocabulary.length} words`);
+        mark('search-index:end');
       },
     },
   };

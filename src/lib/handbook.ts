@@ -203,6 +203,13 @@ export function parseDests(output: string): Map<string, number> {
 /** Width, in digits, of the page-number column of the table of contents (at least 3). */
 export const pageDigits = (totalPages: number) => Math.max(3, String(Math.max(1, Math.floor(totalPages))).length);
 
+/**
+ * Page-number width to start the first pass with, from the number of entries: an entry rarely takes
+ * more than three pages, so this is seldom too narrow (which costs a pass) and a wider column costs
+ * nothing but a few millimetres.
+ */
+export const initialPageDigits = (entries: number) => pageDigits(entries * 3 + 20);
+
 /** Placeholder of the first pass: as many digits as the column holds, so the layout does not move. */
 export const pagePlaceholder = (digits: number) => '0'.repeat(digits);
 
@@ -274,6 +281,22 @@ export function parseHandbookOptions(
       dist: values.dist,
     },
   };
+}
+
+/** Above this many published entries the whole handbook (/so-tay/) is not built as one page. */
+export const DEFAULT_HANDBOOK_MAX_ENTRIES = 5000;
+
+/**
+ * `HOIDAP_HANDBOOK_MAX`: the most entries the whole handbook prints as one page. Its HTML grows by about
+ * 9 KB an entry and Chromium prints about ten pages a second, so a corpus of tens of thousands of
+ * entries is printed field by field instead.
+ */
+export function handbookMaxEntries(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.HOIDAP_HANDBOOK_MAX?.trim();
+  if (!raw) return DEFAULT_HANDBOOK_MAX_ENTRIES;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`HOIDAP_HANDBOOK_MAX must be a positive whole number, got "${raw}"`);
+  return n;
 }
 
 /** The content version printed on the cover: build date and, when known, the short commit hash. */

@@ -15,6 +15,7 @@ export const paths = {
   document: (id: string) => `van-ban/${id}/`,
   search: () => 'tim-kiem/',
   review: () => 'ra-soat/',
+  handbook: () => 'so-tay/',
   feedAll: () => 'feeds/all.xml',
   feedField: (id: string) => `feeds/${id}.xml`,
   dataEntries: () => 'data/entries.json',

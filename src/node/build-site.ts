@@ -23,6 +23,10 @@ export function buildSite(opts: { root?: string; outDir: string; env?: Record<st
     ...opts.env,
   };
   if (opts.root) env.HOIDAP_CONTENT = opts.root;
+  // A test runner's own Vite variables (BASE_URL=/ …) must not leak into the site's build.
+  for (const key of Object.keys(env)) {
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key) || key.startsWith('VITEST')) delete env[key];
+  }
   const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', opts.outDir], {
     cwd: PROJECT,
     env,

@@ -1,0 +1,409 @@
+// `npm run bench -- --entries N [--seed S] [--keep] [--json] [--skip-bare] [--skip-browser] [--rebuild] [--profile]`
+// Scale benchmark: generates a synthetic content root of N entries (src/bench/generate.ts), builds
+// the full product on it (as `npm run build` with HOIDAP_CONTENT), builds the bare pipeline on the
+// same root (src/bench/bare + the Pagefind CLI) and reports wall time per phase, peak RSS per phase,
+// sizes, the weight of an entry page and search cost in Chromium. With --rebuild it also edits one
+// entry and rebuilds with Astro's cache kept; with --profile it builds once more under `node --cpu-prof`
+// and prints where the build's main process spends its CPU. See docs/scale.md.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
+import { PROJECT } from '../node/build-site.ts';
+import { DEFAULT_BUILD_DATE, generateContentRoot, isReusable, readManifest, type GenerateSummary } from '../bench/generate.ts';
+import { BENCH_QUERIES } from '../bench/vocabulary.ts';
+import { runSampled, type RunResult } from '../bench/proc.ts';
+import { groupTotals, peakIn, productPhases, type AstroTimer, type GroupTotal, type Phase } from '../bench/phases.ts';
+import { dirStats, measureBareSearch, measureSearch, pageWeight, type BareSearchCost, type PageWeight, type SearchCost } from '../bench/measure.ts';
+import { summarizeProfile, type ProfileSummary } from '../bench/cpuprofile.ts';
+import type { TimingsFile } from '../integrations/build-timings.ts';
+import { indexedPageCount } from '../integrations/search-index.ts';
+
+const { values } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    'build-date': { type: 'string', default: DEFAULT_BUILD_DATE },
+    keep: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    'skip-bare': { type: 'boolean', default: false },
+    'skip-browser': { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+const N = Number(values.entries);
+const SEED = Number(values.seed);
+if (!Number.isInteger(N) || N < 10) fail(`--entries must be an integer of at least 10 (got "${values.entries}")`);
+if (!Number.isInteger(SEED)) fail(`--seed must be an integer (got "${values.seed}")`);
+const BUILD_DATE = values['build-date'];
+const log = (line: string) => (values.json ? process.stderr.write(`${line}\n`) : console.log(line));
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
+
+const require = createRequire(import.meta.url);
+const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
+const PAGEFIND = path.join(PROJECT, 'node_modules/.bin/pagefind');
+const WORK = path.join(PROJECT, '.cache/bench', `${N}-${SEED}`);
+const CONTENT = path.join(WORK, 'content');
+const SITE = path.join(WORK, 'site');
+const BARE_SITE = path.join(WORK, 'bare-site');
+const LOGS = path.join(WORK, 'logs');
+const CACHE = path.join(PROJECT, '.cache/astro', `bench-${N}-${SEED}`);
+const BARE_CACHE = path.join(PROJECT, '.cache/astro', `bench-bare-${N}-${SEED}`);
+const BARE_ROOT = path.join(PROJECT, 'src/bench/bare');
+
+const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const readJson = <T>(file: string): T | undefined => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as T) : undefined);
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    astro: (require(path.join(PROJECT, 'node_modules/astro/package.json')) as { version: string }).version,
+    pagefind: (require(path.join(PROJECT, 'node_modules/pagefind/package.json')) as { version: string }).version,
+    heapLimitMB: Math.round((require('node:v8') as typeof import('node:v8')).getHeapStatistics().heap_size_limit / 2 ** 20),
+    loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
+    nodeOptions: process.env.NODE_OPTIONS ?? '',
+  };
+}
+
+/** The code measured: commit and number of changed files in the working tree. */
+function revision() {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: PROJECT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  return { commit: git('rev-parse', '--short', 'HEAD'), changedFiles: git('status', '--porcelain').split('\n').filter(Boolean).length };
+}
+
+async function astroBuild(label: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): Promise<RunResult> {
+  fs.mkdirSync(LOGS, { recursive: true });
+  const logFile = path.join(LOGS, `${label}.log`);
+  const run = await runSampled(process.execPath, [...nodeArgs, ASTRO, 'build', ...args], {
+    cwd: PROJECT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    logFile,
+    echo: values.verbose,
+  });
+  if (run.code !== 0) {
+    process.stderr.write(run.output.slice(-8000));
+    fail(`${label} failed (exit ${run.code}); full log: ${path.relative(PROJECT, logFile)}`);
+  }
+  return run;
+}
+
+interface ProductBuild {
+  wallMs: number;
+  cpuMs: number;
+  phases: Phase[];
+  groups: GroupTotal[];
+  peakRss: number;
+  peakProcess: string;
+  /** Highest V8 heap used by the build process at any mark. */
+  peakHeapUsed: number;
+  astroTimer?: AstroTimer;
+}
+
+/** The full product: `astro build` of the project with the content root in HOIDAP_CONTENT. */
+async function buildProduct(label: string, opts: { clean: boolean; nodeArgs?: string[] }): Promise<ProductBuild> {
+  if (opts.clean) fs.rmSync(CACHE, { recursive: true, force: true });
+  fs.rmSync(SITE, { recursive: true, force: true });
+  const timingsFile = path.join(WORK, `${label}-timings.json`);
+  const timerFile = path.join(WORK, `${label}-astro-timer.json`);
+  fs.rmSync(timingsFile, { force: true });
+  fs.rmSync(timerFile, { force: true });
+  const run = await astroBuild(label, ['--outDir', SITE], {
+    HOIDAP_CONTENT: CONTENT,
+    HOIDAP_BUILD_DATE: BUILD_DATE,
+    HOIDAP_CACHE_DIR: CACHE,
+    HOIDAP_BUILD_TIMINGS: timingsFile,
+    ASTRO_TIMER_PATH: timerFile,
+    SITE_BASE: '/',
+  }, opts.nodeArgs);
+  const timings = readJson<TimingsFile>(timingsFile);
+  if (!timings) fail(`the build wrote no timings to ${timingsFile}: is build-timings registered in src/integrations/index.ts?`);
+  const astroTimer = readJson<AstroTimer>(timerFile);
+  const phases = productPhases(run, timings, astroTimer);
+  const peak = peakIn(run.samples, run.start, run.end + 1);
+  return {
+    wallMs: run.end - run.start,
+    cpuMs: run.cpuMs,
+    phases,
+    groups: groupTotals(phases),
+    peakRss: peak?.rss ?? 0,
+    peakProcess: peak?.name ?? '',
+    peakHeapUsed: Math.max(0, ...timings.marks.map((m) => m.heapUsed)),
+    astroTimer,
+  };
+}
+
+interface BareBuild {
+  wallMs: number;
+  astroMs: number;
+  pagefindMs: number;
+  cpuMs: number;
+  astroCpuMs: number;
+  pagefindCpuMs: number;
+  astroPeakRss: number;
+  pagefindPeakRss: number;
+  pages: number;
+  indexedPages: number;
+  astroTimer?: AstroTimer;
+}
+
+async function buildBare(): Promise<BareBuild> {
+  fs.rmSync(BARE_CACHE, { recursive: true, force: true });
+  fs.rmSync(BARE_SITE, { recursive: true, force: true });
+  const timerFile = path.join(WORK, 'bare-astro-timer.json');
+  const astro = await astroBuild('bare-astro', ['--root', BARE_ROOT, '--outDir', BARE_SITE], {
+    HOIDAP_CONTENT: CONTENT,
+    HOIDAP_CACHE_DIR: BARE_CACHE,
+    ASTRO_TIMER_PATH: timerFile,
+  });
+  const pf = await runSampled(PAGEFIND, ['--site', BARE_SITE], { cwd: PROJECT, env: process.env, logFile: path.join(LOGS, 'bare-pagefind.log') });
+  if (pf.code !== 0) fail(`pagefind CLI failed on the bare site:\n${pf.output.slice(-4000)}`);
+  const pages = (fs.readdirSync(BARE_SITE, { recursive: true }) as string[]).filter((f) => f.endsWith('index.html')).length;
+  return {
+    wallMs: astro.end - astro.start + (pf.end - pf.start),
+    astroMs: astro.end - astro.start,
+    pagefindMs: pf.end - pf.start,
+    cpuMs: astro.cpuMs + pf.cpuMs,
+    astroCpuMs: astro.cpuMs,
+    pagefindCpuMs: pf.cpuMs,
+    astroPeakRss: peakIn(astro.samples, astro.start, astro.end + 1)?.rss ?? 0,
+    pagefindPeakRss: peakIn(pf.samples, pf.start, pf.end + 1)?.rss ?? 0,
+    pages,
+    indexedPages: indexedPageCount(BARE_SITE),
+    astroTimer: readJson<AstroTimer>(timerFile),
+  };
+}
+
+interface Rebuild {
+  edited: string;
+  wallMs: number;
+  cpuMs: number;
+  cleanWallMs: number;
+  cleanCpuMs: number;
+  phases: Phase[];
+  groups: GroupTotal[];
+  contentSyncMs: number;
+  cleanContentSyncMs: number;
+  cacheBytes: number;
+  editVisible: boolean;
+}
+
+/** Republishing one answer: edit one entry, rebuild with the Astro cache of the clean build kept. */
+async function rebuild(sample: GenerateSummary['sample'], clean: ProductBuild): Promise<Rebuild> {
+  const file = path.join(CONTENT, sample.file);
+  const original = fs.readFileSync(file, 'utf8');
+  const marker = `Cập nhật ngày ${BUILD_DATE.split('-').reverse().join('/')}: nội dung trả lời đã được rà soát lại.`;
+  const edited = `${original.replace(/^reviewed: .*$/m, `reviewed: ${BUILD_DATE}`).trimEnd()}\n\n${marker}\n`;
+  const cacheBytes = dirStats(CACHE).bytes;
+  fs.writeFileSync(file, edited);
+  try {
+    const build = await buildProduct('rebuild', { clean: false });
+    const html = fs.readFileSync(path.join(SITE, 'cau-hoi', sample.id, 'index.html'), 'utf8');
+    const sync = (b: { phases: Phase[] }) => b.phases.find((p) => p.key === 'content.sync')?.ms ?? 0;
+    return {
+      edited: sample.file,
+      wallMs: build.wallMs,
+      cpuMs: build.cpuMs,
+      cleanWallMs: clean.wallMs,
+      cleanCpuMs: clean.cpuMs,
+      phases: build.phases,
+      groups: build.groups,
+      contentSyncMs: sync(build),
+      cleanContentSyncMs: sync(clean),
+      cacheBytes,
+      editVisible: html.includes(marker),
+    };
+  } finally {
+    fs.writeFileSync(file, original);
+  }
+}
+
+// ------------------------------------------------------------------------------------------ run
+
+const startedAt = new Date().toISOString();
+const host = machine();
+fs.mkdirSync(WORK, { recursive: true });
+
+let generateMs = 0;
+let reused = false;
+if (isReusable(CONTENT, { entries: N, seed: SEED, buildDate: BUILD_DATE })) {
+  reused = true;
+  log(`reusing the generated content root ${path.relative(PROJECT, CONTENT)}`);
+} else {
+  log(`generating ${N} entries (seed ${SEED}) into ${path.relative(PROJECT, CONTENT)} …`);
+  const t = Date.now();
+  generateContentRoot(CONTENT, { entries: N, seed: SEED, buildDate: BUILD_DATE });
+  generateMs = Date.now() - t;
+}
+const content = readManifest(CONTENT)!;
+const contentBytes = dirStats(CONTENT).bytes;
+
+log(`building the full product (astro build, clean cache) …`);
+const product = await buildProduct('full', { clean: true });
+log(`  ${sec(product.wallMs)}, peak RSS ${mb(product.peakRss)}`);
+
+// The bare pipeline right after the full build, so both see the same load on a shared machine.
+let bare: BareBuild | undefined;
+if (!values['skip-bare']) {
+  log(`building the bare pipeline (astro build --root src/bench/bare, then the Pagefind CLI) …`);
+  bare = await buildBare();
+  log(`  ${sec(bare.wallMs)} (astro ${sec(bare.astroMs)} + pagefind ${sec(bare.pagefindMs)})`);
+}
+
+const site = dirStats(SITE, { skipCompressed: true });
+const siteWithCompressed = dirStats(SITE);
+const index = dirStats(path.join(SITE, 'pagefind'));
+const indexedPages = indexedPageCount(SITE);
+const entryRel = `cau-hoi/${content.sample.id}/index.html`;
+const weight: PageWeight = pageWeight(SITE, entryRel);
+const vocabularyBytes = fs.statSync(path.join(SITE, 'search/vocabulary.json')).size;
+const largestPages = (fs.readdirSync(SITE, { recursive: true }) as string[])
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => ({ path: f.split(path.sep).join('/'), bytes: fs.statSync(path.join(SITE, f)).size }))
+  .sort((a, b) => b.bytes - a.bytes)
+  .slice(0, 5);
+
+let search: SearchCost | undefined;
+if (!values['skip-browser']) {
+  log(`measuring search in Chromium (${BENCH_QUERIES.length} queries) …`);
+  search = await measureSearch(SITE, BENCH_QUERIES, `cau-hoi/${content.sample.id}/`);
+}
+let bareSearch: BareSearchCost | undefined;
+if (bare && !values['skip-browser']) bareSearch = await measureBareSearch(BARE_SITE, BENCH_QUERIES[0]);
+
+let rebuilt: Rebuild | undefined;
+if (values.rebuild) {
+  log(`rebuilding after editing one entry (${content.sample.file}) …`);
+  rebuilt = await rebuild(content.sample, product);
+  log(`  ${sec(rebuilt.wallMs)}`);
+}
+
+
+let profile: (ProfileSummary & { file: string; wallMs: number }) | undefined;
+if (values.profile) {
+  log(`profiling a clean full build (node --cpu-prof) …`);
+  const dir = path.join(WORK, 'profile');
+  fs.rmSync(dir, { recursive: true, force: true });
+  const build = await buildProduct('profiled', { clean: true, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  const file = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+  if (file) profile = { ...summarizeProfile(file), file: path.relative(PROJECT, file), wallMs: build.wallMs };
+}
+
+const KB30 = 30 * 1024;
+const GB6 = 6 * 2 ** 30;
+const ratio = bare ? product.wallMs / bare.wallMs : undefined;
+const cpuRatio = bare ? product.cpuMs / bare.cpuMs : undefined;
+const budgets = [
+  {
+    name: 'full build ≤ 1.5 × bare pipeline (applies at 10k and 50k)',
+    ok: ratio === undefined ? undefined : ratio <= 1.5,
+    value: ratio === undefined ? 'not measured' : `${ratio.toFixed(2)}× wall time (${cpuRatio!.toFixed(2)}× CPU time)`,
+  },
+  { name: 'peak RSS ≤ 6 GB (applies at 50k)', ok: product.peakRss <= GB6, value: mb(product.peakRss) },
+  { name: 'entry page HTML+CSS ≤ 30 KB', ok: weight.htmlBytes + weight.cssBytes <= KB30, value: kb(weight.htmlBytes + weight.cssBytes) },
+  { name: 'entry page loads no JavaScript', ok: weight.scripts === 0 && (search ? search.entryPage.scripts === 0 : true), value: `${weight.scripts} script tags${search ? `, ${search.entryPage.scripts} script requests` : ''}` },
+  {
+    name: 'first search query ≤ 400 KB transferred (applies at 50k)',
+    ok: search ? search.cold.bytes <= 400 * 1024 : undefined,
+    value: search ? `${kb(search.cold.bytes)} to results; ${kb(search.cold.bytesUntilQuiet)} until the network is quiet` : 'not measured',
+  },
+];
+
+const report = {
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  startedAt,
+  revision: revision(),
+  machine: host,
+  content: { ...content, reused, generateMs, bytes: contentBytes, root: path.relative(PROJECT, CONTENT) },
+  full: {
+    wallMs: product.wallMs,
+    cpuMs: product.cpuMs,
+    entriesPerSecond: Number((N / (product.wallMs / 1000)).toFixed(1)),
+    phases: product.phases.map(({ key, label, group, ms, cpuMs, peakRss, peakProcess }) => ({ key, label, group, ms, cpuMs, peakRss, peakProcess })),
+    groups: product.groups,
+    peakRss: product.peakRss,
+    peakProcess: product.peakProcess,
+    peakHeapUsed: product.peakHeapUsed,
+    astroTimer: product.astroTimer,
+  },
+  bare: bare && { ...bare, entriesPerSecond: Number((N / (bare.wallMs / 1000)).toFixed(1)) },
+  ratioToBare: ratio === undefined ? undefined : Number(ratio.toFixed(3)),
+  cpuRatioToBare: cpuRatio === undefined ? undefined : Number(cpuRatio.toFixed(3)),
+  output: {
+    dist: { bytes: site.bytes, files: site.files, bytesWithCompressedCopies: siteWithCompressed.bytes },
+    searchIndex: { bytes: index.bytes, files: index.files, indexedPages },
+    vocabularyBytes,
+    entryPage: weight,
+    largestPages,
+  },
+  search,
+  bareSearch,
+  rebuild: rebuilt,
+  profile,
+  budgets,
+};
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} else {
+  const pad = (s: string, n: number) => s.padEnd(n);
+  console.log(`\nScale benchmark: ${N} entries (seed ${SEED}), ${content.published} published, ${content.superseded} superseded, ${content.drafts} drafts, ${content.mdx} .mdx`);
+  console.log(`Machine: ${host.cores} × ${host.cpu}, ${host.memoryGB} GB, ${host.os}, Node ${host.node}, Astro ${host.astro}, Pagefind ${host.pagefind} (load average at start ${host.loadAverageAtStart.join(' ')})`);
+  console.log(`Content: ${mb(contentBytes)} on disk, body words median ${content.bodyWords.median} (p95 ${content.bodyWords.p95}, max ${content.bodyWords.max})${reused ? ', reused' : `, generated in ${sec(generateMs)}`}`);
+  console.log(`\nFull product build: ${sec(product.wallMs)} wall, ${sec(product.cpuMs)} CPU (${report.full.entriesPerSecond} entries/s), peak RSS ${mb(product.peakRss)} (${product.peakProcess}), peak V8 heap ${mb(product.peakHeapUsed)}`);
+  console.log(`  ${pad('phase', 56)} ${'wall'.padStart(8)} ${'CPU'.padStart(8)} ${'peak RSS'.padStart(9)}`);
+  for (const p of product.phases) console.log(`  ${pad(`${p.group.padEnd(7)} ${p.label}`, 56)} ${sec(p.ms).padStart(8)} ${sec(p.cpuMs).padStart(8)} ${mb(p.peakRss).padStart(9)}`);
+  console.log(`  ${'-'.repeat(84)}`);
+  for (const g of product.groups) console.log(`  ${pad(g.label, 56)} ${sec(g.ms).padStart(8)} ${sec(g.cpuMs).padStart(8)} ${mb(g.peakRss).padStart(9)}`);
+  if (bare) {
+    console.log(`\nBare pipeline: ${sec(bare.wallMs)} wall, ${sec(bare.cpuMs)} CPU = astro ${sec(bare.astroMs)} (CPU ${sec(bare.astroCpuMs)}, peak ${mb(bare.astroPeakRss)}) + pagefind CLI ${sec(bare.pagefindMs)} (CPU ${sec(bare.pagefindCpuMs)}, peak ${mb(bare.pagefindPeakRss)}); ${bare.pages} pages, ${bare.indexedPages} indexed`);
+    console.log(`Full / bare: ${ratio!.toFixed(2)}× wall time, ${cpuRatio!.toFixed(2)}× CPU time`);
+  }
+  console.log(`\nOutput: ${mb(site.bytes)} in ${site.files} files (${mb(siteWithCompressed.bytes)} with .gz/.br copies); search index ${mb(index.bytes)} in ${index.files} files, ${indexedPages} pages; vocabulary ${kb(vocabularyBytes)}`);
+  console.log(`Entry page ${weight.path}: HTML ${kb(weight.htmlBytes)} + CSS ${kb(weight.cssBytes)} (${weight.cssFiles} file) = ${kb(weight.htmlBytes + weight.cssBytes)}; ${weight.scripts} script tags`);
+  console.log(`Largest pages: ${largestPages.map((p) => `${p.path} ${kb(p.bytes)}`).join(', ')}`);
+  if (search) {
+    console.log(`\nSearch (Chromium): cold first query "${search.cold.query}": ${kb(search.cold.bytes)} transferred to results (${kb(search.cold.searchBytes)} search assets, ${search.cold.requests} requests), ${search.cold.ms} ms, ${search.cold.results} shown`);
+    console.log(`  until the network is quiet (offline precache included): ${kb(search.cold.bytesUntilQuiet)} in ${search.cold.requestsUntilQuiet} requests`);
+    console.log(`  warm: median ${search.warm.medianMs} ms, p95 ${search.warm.p95Ms} ms over ${search.warm.queries} queries (120 ms debounce included); median ${kb(search.warm.medianBytes)}, max ${kb(search.warm.maxBytes)} per query`);
+    console.log(`  entry page in a fresh context: ${search.entryPage.requests} requests, ${kb(search.entryPage.bytes)}, ${search.entryPage.scripts} scripts`);
+    if (bareSearch) console.log(`  bare pipeline, Pagefind's own first query (no site UI): ${kb(bareSearch.bytes)} in ${bareSearch.requests} requests, of which pf_meta ${kb(bareSearch.metaBytes)}`);
+  }
+  if (rebuilt) {
+    console.log(`\nOne-entry rebuild (${rebuilt.edited}, Astro cache kept): ${sec(rebuilt.wallMs)} wall / ${sec(rebuilt.cpuMs)} CPU vs ${sec(rebuilt.cleanWallMs)} / ${sec(rebuilt.cleanCpuMs)} clean; content layer sync ${sec(rebuilt.contentSyncMs)} vs ${sec(rebuilt.cleanContentSyncMs)}; cache ${mb(rebuilt.cacheBytes)}; edit visible: ${rebuilt.editVisible}`);
+    for (const p of rebuilt.phases) console.log(`  ${pad(`${p.group.padEnd(7)} ${p.label}`, 56)} ${sec(p.ms).padStart(8)} ${sec(p.cpuMs).padStart(8)} ${mb(p.peakRss).padStart(9)}`);
+  }
+  if (profile) {
+    console.log(`\nCPU profile of the build's main process (${profile.file}, ${sec(profile.totalMs)} profiled, slower than unprofiled):`);
+    console.log(`  self time by owner: ${profile.byOwner.slice(0, 12).map((o) => `${o.owner} ${sec(o.ms)}`).join(', ')}`);
+    console.log(`  hottest functions:`);
+    for (const f of profile.topSelf.slice(0, 15)) console.log(`    ${sec(f.ms).padStart(8)}  ${f.fn} (${f.where})`);
+    console.log(`  project code, callees included:`);
+    for (const f of profile.projectInclusive.slice(0, 15)) console.log(`    ${sec(f.ms).padStart(8)}  ${f.where}`);
+  }
+  console.log(`\nBudgets:`);
+  for (const b of budgets) console.log(`  ${b.ok === undefined ? '·' : b.ok ? '✓' : '✗'} ${b.name}: ${b.value}`);
+}
+
+if (!values.keep) {
+  fs.rmSync(WORK, { recursive: true, force: true });
+  fs.rmSync(CACHE, { recursive: true, force: true });
+  fs.rmSync(BARE_CACHE, { recursive: true, force: true });
+} else {
+  log(`kept: ${path.relative(PROJECT, WORK)} (content, site${bare ? ', bare-site' : ''}, logs) and ${path.relative(PROJECT, CACHE)}`);
+}

@@ -1,0 +1,33 @@
+// Build-time data shared by the handbook pages, computed once per build: the published entries'
+// collection objects (for render()) and the content version's commit hash.
+import { execFileSync } from 'node:child_process';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { contentRoot } from '../../lib/content-root.ts';
+
+let collection: Promise<Map<string, CollectionEntry<'entries'>>> | undefined;
+
+/** Published entries by id, as Astro collection entries (what render() takes). */
+export function publishedEntries(): Promise<Map<string, CollectionEntry<'entries'>>> {
+  collection ??= getCollection('entries', (e) => e.data.status === 'published').then((list) => new Map(list.map((e) => [e.id, e])));
+  return collection;
+}
+
+let commit: { value: string | undefined } | undefined;
+
+/**
+ * Short hash of the commit the content root is checked out at (`git rev-parse --short HEAD` run in the
+ * content root: the project itself for ./content, a department's own repository for HOIDAP_CONTENT).
+ * undefined when git or the repository is missing.
+ */
+export function contentCommit(): string | undefined {
+  if (!commit) {
+    let value: string | undefined;
+    try {
+      value = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: contentRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim() || undefined;
+    } catch {
+      value = undefined;
+    }
+    commit = { value };
+  }
+  return commit.value;
+}

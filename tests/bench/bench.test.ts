@@ -1,0 +1,156 @@
+// The scale benchmark: its synthetic content follows the contract, and `npm run bench` on a small
+// root reports every figure with sane values. Nothing here is timed: figures are checked for
+// presence and consistency, never against a duration.
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateContentRoot, MANIFEST } from '../../src/bench/generate.ts';
+import { BENCH_QUERIES } from '../../src/bench/vocabulary.ts';
+import { readContentRoot } from '../../src/lib/read-content-root.ts';
+import { errorsOf, formatIssues } from '../../src/lib/issues.ts';
+import { PROJECT } from '../../src/node/build-site.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hoidap-bench-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+function hashTree(dir: string): string {
+  const h = crypto.createHash('sha256');
+  for (const rel of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const file = path.join(dir, rel);
+    if (fs.statSync(file).isFile()) h.update(rel).update(fs.readFileSync(file));
+  }
+  return h.digest('hex');
+}
+
+describe('the synthetic content root', () => {
+  const root = path.join(tmp, 'root-200');
+  const summary = generateContentRoot(root, { entries: 200, seed: 3 });
+  const { model, issues } = readContentRoot(root, summary.buildDate);
+
+  it('follows the content contract: zero errors', () => {
+    expect(formatIssues(errorsOf(issues))).toBe('');
+    expect(model.entries).toHaveLength(200);
+  });
+
+  it('has the shape the benchmark promises', () => {
+    expect(model.fields.size).toBeGreaterThanOrEqual(6);
+    expect(model.units.size).toBeGreaterThanOrEqual(30);
+    expect(new Set([...model.units.values()].map((u) => u.data.level))).toEqual(new Set(['ministry', 'province', 'commune']));
+    expect(model.documents.size).toBeGreaterThan(10);
+    expect(model.synonyms.length).toBeGreaterThan(5);
+    const status = (s: string) => model.entries.filter((e) => e.data.status === s).length;
+    expect(status('draft')).toBeGreaterThan(0);
+    expect(status('superseded')).toBeGreaterThan(0);
+    expect(status('published')).toBe(summary.published);
+    expect(model.entries.filter((e) => e.file.endsWith('.mdx')).length).toBe(summary.mdx);
+    expect(summary.mdx).toBeGreaterThan(0);
+    const withAliases = model.entries.filter((e) => (e.data.aliases?.length ?? 0) > 0).length;
+    expect(withAliases).toBeGreaterThanOrEqual(8);
+    expect(withAliases).toBeLessThanOrEqual(40);
+    expect(model.entries.some((e) => e.data.legal_basis?.some((l) => l.ref))).toBe(true);
+    for (const e of model.entries) {
+      expect(words(e.data.question)).toBeGreaterThanOrEqual(8);
+      expect(words(e.data.question)).toBeLessThanOrEqual(25);
+      expect([...e.data.summary].length).toBeLessThanOrEqual(400);
+      const bodyWords = words(e.body.replace(/^#+ |^- |^\d+\. /gm, ''));
+      expect(bodyWords).toBeGreaterThanOrEqual(80);
+      expect(bodyWords).toBeLessThanOrEqual(1500);
+      expect(e.data.reviewed <= summary.buildDate && e.data.answered <= e.data.reviewed).toBe(true);
+      if (e.data.status === 'superseded') expect(model.entries.find((x) => x.id === e.data.superseded_by)?.data.status).toBe('published');
+    }
+    // Vietnamese with diacritics, lists and headings.
+    const bodies = model.entries.map((e) => e.body).join('\n');
+    expect(bodies).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
+    expect(bodies).toMatch(/^### /m);
+    expect(bodies).toMatch(/^- /m);
+  });
+
+  it('is deterministic: the same seed writes the same files, another seed different ones', () => {
+    const a = path.join(tmp, 'a');
+    const b = path.join(tmp, 'b');
+    const c = path.join(tmp, 'c');
+    generateContentRoot(a, { entries: 60, seed: 11 });
+    generateContentRoot(b, { entries: 60, seed: 11 });
+    generateContentRoot(c, { entries: 60, seed: 12 });
+    expect(hashTree(a)).toBe(hashTree(b));
+    expect(hashTree(a)).not.toBe(hashTree(c));
+    expect(fs.existsSync(path.join(a, MANIFEST))).toBe(true);
+  });
+});
+
+describe('npm run bench', () => {
+  it('reports every figure, with sane values', { timeout: 900_000 }, () => {
+    const N = 150;
+    const run = spawnSync(process.execPath, ['src/cli/bench.ts', '--entries', String(N), '--seed', '7', '--json', '--rebuild'], {
+      cwd: PROJECT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(run.status, `${run.stderr}\n${run.stdout}`).toBe(0);
+    const r = JSON.parse(run.stdout);
+
+    expect(r.machine.cores).toBeGreaterThan(0);
+    expect(r.content.entries).toBe(N);
+    expect(r.content.published + r.content.drafts + r.content.superseded).toBe(N);
+
+    // Phases tile the wall time; every group is present.
+    const full = r.full;
+    expect(full.wallMs).toBeGreaterThan(0);
+    const keys = full.phases.map((p: { key: string }) => p.key);
+    for (const k of ['other.startup', 'content.validate', 'content.sync', 'render.bundle', 'render.generate', 'search.pagefind', 'search.vocabulary', 'other.precompress', 'other.exit']) {
+      expect(keys).toContain(k);
+    }
+    const sum = full.phases.reduce((n: number, p: { ms: number }) => n + p.ms, 0);
+    expect(sum).toBeLessThanOrEqual(full.wallMs + 5);
+    expect(sum).toBeGreaterThanOrEqual(full.wallMs * 0.95);
+    expect(full.groups.map((g: { group: string }) => g.group)).toEqual(['content', 'render', 'search', 'other']);
+    for (const p of full.phases) expect(p.ms).toBeGreaterThanOrEqual(0);
+    expect(full.peakRss).toBeGreaterThan(50 * 2 ** 20);
+    expect(full.peakRss).toBeLessThan(64 * 2 ** 30);
+    expect(full.peakHeapUsed).toBeGreaterThan(0);
+    expect(full.entriesPerSecond).toBeGreaterThan(0);
+    expect(full.phases.find((p: { key: string }) => p.key === 'render.generate').peakRss).toBeGreaterThan(0);
+
+    // The bare pipeline built the same non-draft entries, and Pagefind indexed them all.
+    expect(r.bare.pages).toBe(r.content.published + r.content.superseded);
+    expect(r.bare.indexedPages).toBe(r.bare.pages);
+    expect(r.bare.wallMs).toBe(r.bare.astroMs + r.bare.pagefindMs);
+    expect(r.ratioToBare).toBeGreaterThan(0);
+    expect(r.ratioToBare).toBeCloseTo(full.wallMs / r.bare.wallMs, 2);
+
+    // Output sizes.
+    const out = r.output;
+    expect(out.searchIndex.indexedPages).toBe(r.content.published);
+    expect(out.searchIndex.files).toBeGreaterThan(0);
+    expect(out.dist.bytes).toBeGreaterThan(out.searchIndex.bytes);
+    expect(out.dist.files).toBeGreaterThan(N);
+    expect(out.entryPage.htmlBytes).toBeGreaterThan(1000);
+    expect(out.entryPage.cssBytes).toBeGreaterThan(0);
+    expect(out.entryPage.scripts).toBe(0);
+
+    // Search in Chromium.
+    expect(r.search.cold.bytes).toBeGreaterThan(0);
+    expect(r.search.cold.searchBytes).toBeGreaterThan(0);
+    expect(r.search.cold.results).toBeGreaterThan(0);
+    expect(r.search.cold.ms).toBeGreaterThan(0);
+    expect(r.search.warm.queries).toBe(BENCH_QUERIES.length - 1);
+    expect(r.search.warm.medianMs).toBeGreaterThan(0);
+    expect(r.search.warm.p95Ms).toBeGreaterThanOrEqual(r.search.warm.medianMs);
+    expect(r.search.entryPage.scripts).toBe(0);
+
+    // One-entry rebuild.
+    expect(r.rebuild.editVisible).toBe(true);
+    expect(r.rebuild.wallMs).toBeGreaterThan(0);
+    expect(r.rebuild.cacheBytes).toBeGreaterThan(0);
+
+    expect(r.budgets.map((b: { name: string }) => b.name)).toHaveLength(5);
+    // Without --keep, nothing is left behind.
+    expect(fs.existsSync(path.join(PROJECT, '.cache/bench', `${N}-7`))).toBe(false);
+    expect(fs.existsSync(path.join(PROJECT, '.cache/astro', `bench-${N}-7`))).toBe(false);
+  });
+});
