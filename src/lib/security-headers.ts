@@ -25,7 +25,7 @@ export const ADMIN_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
-  "connect-src 'self' https://api.github.com https://*.githubusercontent.com https://gitlab.com",
+  "connect-src 'self' data: https://api.github.com https://*.githubusercontent.com https://gitlab.com",
   "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'self'",
