@@ -97,6 +97,17 @@ function yamlError(file: string, err: unknown, lineOffset = 0): ContentIssue {
   return { severity: 'error', file, key: '', message: `invalid YAML: ${(e.message ?? String(err)).split('\n')[0]}`, line: line ? line + lineOffset : undefined };
 }
 
+/** Reads and parses one YAML file (NFC); a parse error is reported and gives undefined. */
+function readYamlFile(file: string, issues: ContentIssue[]): { source: string; raw: unknown } | undefined {
+  const source = fs.readFileSync(file, 'utf8').normalize('NFC');
+  try {
+    return { source, raw: nfcDeep(parseYaml(source)) };
+  } catch (err) {
+    issues.push(yamlError(file, err));
+    return undefined;
+  }
+}
+
 /** Reads one `<dir>/<id>.yaml` collection (fields, units, documents). */
 function loadYamlCollection<S extends z.ZodType>(
   dir: string,
@@ -116,14 +127,9 @@ function loadYamlCollection<S extends z.ZodType>(
       issues.push({ severity: 'error', file, key: 'id', message: `the file name "${id}" is the id and must be a lowercase ASCII slug (a-z, 0-9, single hyphens)` });
       continue;
     }
-    const source = fs.readFileSync(file, 'utf8').normalize('NFC');
-    let raw: unknown;
-    try {
-      raw = nfcDeep(parseYaml(source));
-    } catch (err) {
-      issues.push(yamlError(file, err));
-      continue;
-    }
+    const read = readYamlFile(file, issues);
+    if (!read) continue;
+    const { source, raw } = read;
     const parsed = schema.safeParse(raw ?? {});
     if (!parsed.success) {
       issues.push(...schemaIssues(file, source, raw, parsed.error));
@@ -179,14 +185,9 @@ function loadEntries(dir: string, issues: ContentIssue[], rejected: Set<string>)
 export function loadSynonyms(root: string, issues: ContentIssue[] = []): SynonymGroups {
   const file = path.join(root, 'synonyms.yaml');
   if (!fs.existsSync(file)) return [];
-  const source = fs.readFileSync(file, 'utf8').normalize('NFC');
-  let raw: unknown;
-  try {
-    raw = nfcDeep(parseYaml(source));
-  } catch (err) {
-    issues.push(yamlError(file, err));
-    return [];
-  }
+  const read = readYamlFile(file, issues);
+  if (!read) return [];
+  const { source, raw } = read;
   const parsed = synonymsSchema.safeParse(raw ?? []);
   if (!parsed.success) {
     issues.push(...schemaIssues(file, source, raw, parsed.error));

@@ -95,7 +95,7 @@ describe('legal basis lines', () => {
   it('skip blank lines and index the register by document number', () => {
     expect(parseLegalBasisLine('  - ')).toBeUndefined();
     const { model } = readContentRoot(makeRoot(), FIXTURE_TODAY);
-    expect(documentIndex(model.documents)).toEqual(register);
+    expect(documentIndex(model.documents)).toEqual(new Map([...register, ['98/2020/nd-cp', 'nd-98-2020']]));
   });
 });
 

@@ -3,7 +3,6 @@
 // paragraph "Câu hỏi 1: …", "Câu 1. …", "Hỏi: …"; its answer runs from "Trả lời:" / "Đáp:" (or straight
 // after a question heading) to the next question or section heading. "Label: value" paragraphs whose
 // label is a known column header ("Căn cứ pháp lý:", "Ngày trả lời:", "Đơn vị trả lời:" …) fill that key.
-import fs from 'node:fs';
 import mammoth from 'mammoth';
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
@@ -11,6 +10,7 @@ import { keyOfHeader, LABEL_KEYS } from './headers.ts';
 import { inlinePlain } from './text.ts';
 import { ImportError, type ImportKey, type ReportSkip, type SourceRecord } from './types.ts';
 import { nameKey, oneLine } from './values.ts';
+import { readBytes } from './spreadsheet.ts';
 
 function makeTurndown(): TurndownService {
   const td = new TurndownService({
@@ -63,13 +63,7 @@ export function htmlToMarkdown(html: string): string {
 
 /** A .docx file as Markdown; `messages` are mammoth's warnings (unknown styles, images …). */
 export async function readDocx(file: string): Promise<{ markdown: string; messages: string[] }> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    throw new ImportError(`${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 2);
-  }
-  if (bytes.length === 0) throw new ImportError(`${file}: the file is empty`);
+  const bytes = readBytes(file);
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     throw new ImportError(`${file}: this is an old Word 97-2003 (.doc) document; open it in Word, save it as .docx and import it again`);
   }

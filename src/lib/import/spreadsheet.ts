@@ -21,7 +21,7 @@ function normalizeText(s: string): string {
 }
 
 /** Reads a file, failing with a clear message when it is missing or empty. */
-function readBytes(file: string): Buffer {
+export function readBytes(file: string): Buffer {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
