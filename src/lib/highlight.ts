@@ -6,16 +6,18 @@ export interface TextPart {
 }
 
 /**
- * Splits text into parts, marking the words a query matched. Matching is the search engine's:
- * a word matches when its folded form starts with a folded query word, so "dat" marks "đất".
- * The text itself is returned untouched (accents kept).
+ * Splits text into parts, marking the words a query matched, accent-insensitively: "dat" marks
+ * "đất". Words match whole; the last query word (perhaps still being typed) also marks words it
+ * begins, once it has three letters. The text itself is returned untouched (accents kept).
  */
 export function highlightParts(text: string, queryWords: string[]): TextPart[] {
   const needles = queryWords.map(fold).filter((w) => w.length >= 2);
+  const last = needles.length > 0 && needles[needles.length - 1].length >= 3 ? needles[needles.length - 1] : undefined;
   const parts: TextPart[] = [];
   for (const piece of text.split(/([\p{L}\p{M}\p{N}]+)/u)) {
     if (!piece) continue;
-    const mark = /[\p{L}\p{N}]/u.test(piece) && needles.some((n) => fold(piece).startsWith(n));
+    const folded = fold(piece);
+    const mark = /[\p{L}\p{N}]/u.test(piece) && (needles.includes(folded) || (last !== undefined && folded.startsWith(last)));
     const last = parts[parts.length - 1];
     if (last && last.mark === mark) last.text += piece;
     else parts.push({ text: piece, mark });

@@ -73,9 +73,14 @@ describe('re-ranking', () => {
 });
 
 describe('highlighting', () => {
-  it('marks folded prefix matches and keeps the accents', () => {
+  it('marks folded whole-word matches and keeps the accents', () => {
     const parts = highlightParts('Đăng ký đất đai lần đầu', ['dat', 'dang']);
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['Đăng', 'đất']);
     expect(parts.map((p) => p.text).join('')).toBe('Đăng ký đất đai lần đầu');
+  });
+  it('marks words the last query word begins, from three letters', () => {
+    const marked = (q: string[]) => highlightParts('Giấy phép bán lẻ thuốc lá, làm lại', q).filter((p) => p.mark).map((p) => p.text);
+    expect(marked(['thuoc', 'la'])).toEqual(['thuốc', 'lá']);
+    expect(marked(['giay', 'phe'])).toEqual(['Giấy', 'phép']);
   });
 });
