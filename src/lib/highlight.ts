@@ -12,14 +12,14 @@ export interface TextPart {
  */
 export function highlightParts(text: string, queryWords: string[]): TextPart[] {
   const needles = queryWords.map(fold).filter((w) => w.length >= 2);
-  const last = needles.length > 0 && needles[needles.length - 1].length >= 3 ? needles[needles.length - 1] : undefined;
+  const prefix = needles.length > 0 && needles[needles.length - 1].length >= 3 ? needles[needles.length - 1] : undefined;
   const parts: TextPart[] = [];
   for (const piece of text.split(/([\p{L}\p{M}\p{N}]+)/u)) {
     if (!piece) continue;
     const folded = fold(piece);
-    const mark = /[\p{L}\p{N}]/u.test(piece) && (needles.includes(folded) || (last !== undefined && folded.startsWith(last)));
-    const last = parts[parts.length - 1];
-    if (last && last.mark === mark) last.text += piece;
+    const mark = /[\p{L}\p{N}]/u.test(piece) && (needles.includes(folded) || (prefix !== undefined && folded.startsWith(prefix)));
+    const previous = parts[parts.length - 1];
+    if (previous && previous.mark === mark) previous.text += piece;
     else parts.push({ text: piece, mark });
   }
   return parts;
