@@ -40,7 +40,7 @@ export const collections = {
   documents: defineCollection({ loader: yamlCollection('documents'), schema: makeDocumentSchema(ref) }),
   entries: defineCollection({
     loader: nfcGlob({
-      pattern: '**/[^_.]*.{md,mdx}',
+      pattern: '**/*.{md,mdx}',
       base: path.join(root, 'entries'),
       // The URL derives from the frontmatter id alone, so moving a file never breaks a link.
       generateId: ({ entry, data }) => (typeof data.id === 'string' ? data.id : entry),

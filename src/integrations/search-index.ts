@@ -24,6 +24,13 @@ export function searchIndex(getModel: () => ContentModel): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const model = getModel();
         const published = model.entries.filter((e) => e.data.status === 'published');
+        if (published.length === 0) {
+          // Pagefind would fall back to indexing every page (lists, handbook), and cannot load an
+          // empty index: ship none; the search page knows there is nothing to search.
+          logger.warn('no published entries: no search index written');
+          mark('search-index:end');
+          return;
+        }
 
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -34,7 +41,7 @@ export function searchIndex(getModel: () => ContentModel): AstroIntegration {
         await pagefind.close();
         mark('search-index:pagefind-done');
         const indexed = indexedPageCount(outDir);
-        if (published.length > 0 && indexed !== published.length) {
+        if (indexed !== published.length) {
           throw new Error(`Pagefind indexed ${indexed} pages, expected exactly the ${published.length} published entries`);
         }
         for (const f of fs.readdirSync(path.join(outDir, 'pagefind'))) {

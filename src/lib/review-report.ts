@@ -57,6 +57,10 @@ export function reviewReport(model: ContentModel, today: string, threshold = DEF
   }
 
   for (const e of model.entries) {
+    const successor = e.data.superseded_by === undefined ? undefined : byId.get(e.data.superseded_by);
+    if (e.data.status === 'superseded' && successor && successor.data.status === 'draft') {
+      warn(e.file, 'superseded_by', `names "${successor.id}", which is a draft: readers of this entry get no link to a current answer`);
+    }
     e.data.related?.forEach((id, i) => {
       const target = byId.get(id);
       if (target && target.data.status !== 'published' && e.data.status === 'published') {

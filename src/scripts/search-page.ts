@@ -142,7 +142,11 @@ export function startSearchPage(): void {
     }
     status.textContent = strings.loading;
     try {
-      const outcome = await runSearch(await loadPagefind(), loadVocabulary, s.q, filters);
+      // A bank with no published entry has no index to load.
+      const outcome =
+        root.dataset.empty === undefined
+          ? await runSearch(await loadPagefind(), loadVocabulary, s.q, filters)
+          : { first: [], rest: [], total: 0, corrections: [], dropped: [], words: [] };
       if (gen !== generation) return;
       words = outcome.words;
       pending = [...outcome.rest];

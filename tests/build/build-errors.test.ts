@@ -43,3 +43,18 @@ describe('the build normalises text to NFC', () => {
     expect(htmlFiles(result.outDir)).toContain('cau-hoi/dang-ky-dat-dai-lan-dau/index.html');
   });
 });
+
+describe('a content root with no published entry', () => {
+  it('builds, indexes nothing, and the search page answers with no results', () => {
+    const root = makeRoot({
+      'entries/a/hanh-lang.md': null,
+      'entries/b/dang-ky.md': null,
+      'entries/b/cu.md': null,
+    });
+    const result = buildSite({ root, outDir: outDir('empty'), env });
+    expect(result.status, result.output).toBe(0);
+    expect(fs.existsSync(path.join(result.outDir, 'pagefind'))).toBe(false);
+    expect(readPage(result.outDir, 'tim-kiem/index.html')).toMatch(/data-empty/);
+    expect(htmlFiles(result.outDir).filter((f) => f.startsWith('cau-hoi/'))).toEqual([]);
+  });
+});

@@ -158,6 +158,16 @@ describe('owner report (npm run check)', () => {
   });
 });
 
+describe('superseded by a draft', () => {
+  it('is reported: readers would get no link to a current answer', () => {
+    const root = makeRoot({
+      'entries/b/cu.md': fs.readFileSync(path.join(makeRoot(), 'entries/b/cu.md'), 'utf8').replace('superseded_by: dang-ky-dat-dai-lan-dau', 'superseded_by: ban-nhap-chua-xong'),
+    });
+    const { model } = readContentRoot(root, FIXTURE_TODAY);
+    expect(reviewReport(model, FIXTURE_TODAY).warnings.map((w) => `${w.key}: ${w.message}`)).toContainEqual(expect.stringMatching(/^superseded_by: .*draft/));
+  });
+});
+
 describe('npm run new', () => {
   const run = (root: string, ...args: string[]) =>
     spawnSync(process.execPath, ['src/cli/new.ts', ...args], {
