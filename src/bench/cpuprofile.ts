@@ -120,7 +120,7 @@ export function summarizeHeapProfile(file: string, top = 20): HeapSummary {
         .map((f) => ({ f, o: ownerOf(f.url, f.functionName) }))
         .filter(({ o }) => o.startsWith('src/') || o.startsWith('build:'))
         .map(({ f, o }) => `${f.functionName || '(anonymous)'} ${o}:${f.lineNumber + 1}`);
-      const site = sites.get(key) ?? { fn: functionName || '(anonymous)', where: `${owner}:${lineNumber + 1}`, bytes: 0, stack: project.slice(-4) };
+      const site = sites.get(key) ?? { fn: functionName || '(anonymous)', where: `${owner}:${lineNumber + 1}`, bytes: 0, stack: project.slice(-4).reverse() };
       site.bytes += node.selfSize;
       sites.set(key, site);
     }

@@ -57,14 +57,16 @@ export interface SearchCost {
   cold: {
     query: string;
     ms: number;
-    /** Network bytes (bodies + headers) from navigation to rendered results. */
+    /** Network bytes (bodies + headers) the page and its workers fetched from navigation to rendered results. */
     bytes: number;
     /** The part of `bytes` that is search assets (Pagefind, vocabulary, the search script). */
     searchBytes: number;
     requests: number;
-    /** Network bytes until the network is quiet: `bytes` plus what the page or its service worker downloads after the results (offline precache). */
+    /** Network bytes until the network is quiet, the service worker's downloads (offline precache) included. */
     bytesUntilQuiet: number;
     requestsUntilQuiet: number;
+    /** The part of `bytesUntilQuiet` fetched by the service worker itself. */
+    serviceWorkerBytes: number;
     results: number;
   };
   warm: { queries: number; medianMs: number; p95Ms: number; maxMs: number; medianBytes: number; maxBytes: number; emptyResults: number };
@@ -79,6 +81,8 @@ interface Transfer {
   path: string;
   type: string;
   bytes: number;
+  /** Fetched by a service worker (precache, or on behalf of a page). */
+  sw: boolean;
 }
 
 /**
@@ -94,7 +98,7 @@ function recordTransfers(context: BrowserContext): { list: Transfer[]; settled: 
       if (response?.fromServiceWorker()) return;
       const sizes = await req.sizes().catch(() => undefined);
       const bytes = sizes ? Math.max(0, sizes.responseBodySize) + Math.max(0, sizes.responseHeadersSize) : 0;
-      list.push({ t: Date.now(), path: new URL(req.url()).pathname, type: req.resourceType(), bytes });
+      list.push({ t: Date.now(), path: new URL(req.url()).pathname, type: req.resourceType(), bytes, sw: req.serviceWorker() !== null });
     })();
     pending.add(p);
     void p.finally(() => pending.delete(p));
@@ -147,7 +151,7 @@ export async function measureSearch(siteDir: string, queries: string[], entryPat
     const coldDone = Date.now();
     const coldResults = await resultCount(coldPage);
     await coldTransfers.settled();
-    const toResults = coldTransfers.list.filter((x) => x.t <= coldDone);
+    const toResults = coldTransfers.list.filter((x) => x.t <= coldDone && !x.sw);
     await quiet(coldTransfers);
     const untilQuiet = [...coldTransfers.list];
 
@@ -182,6 +186,7 @@ export async function measureSearch(siteDir: string, queries: string[], entryPat
         requests: toResults.length,
         bytesUntilQuiet: sum(untilQuiet),
         requestsUntilQuiet: untilQuiet.length,
+        serviceWorkerBytes: sum(untilQuiet.filter((x) => x.sw)),
         results: coldResults,
       },
       warm: {

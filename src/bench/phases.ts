@@ -62,7 +62,7 @@ function phase(key: string, label: string, group: Phase['group'], start: number 
 }
 
 /** Phases of the full product build, in order; they tile [run start, run end]. */
-export function productPhases(run: Run, timings: TimingsFile, timer: AstroTimer | undefined): Phase[] {
+export function productPhases(run: Run & { code?: number | null }, timings: TimingsFile, timer: AstroTimer | undefined): Phase[] {
   const at = (name: string) => timings.marks.find((m) => m.name === name)?.at;
   const setup = timings.marks.find((m) => m.name.startsWith('config:setup'))?.at;
   const generated = at('build:generated');
@@ -86,7 +86,9 @@ export function productPhases(run: Run, timings: TimingsFile, timer: AstroTimer 
     phase('search.vocabulary', 'typo vocabulary', 'search', at('search-index:pagefind-done'), at('search-index:end'), s),
     phase('other.hooks', 'other build:done hooks (security headers)', 'other', at('search-index:end'), at('precompress:start'), s),
     phase('other.precompress', 'precompress (.gz, .br)', 'other', at('precompress:start'), at('precompress:end'), s),
-    phase('other.exit', 'exit', 'other', lastMark, run.end, s),
+    run.code === undefined || run.code === 0
+      ? phase('other.exit', 'exit', 'other', lastMark, run.end, s)
+      : phase('other.failed', `FAILED: from "${[...timings.marks].reverse().find((m) => m.name !== 'exit')?.name}" to the crash`, 'other', lastMark, run.end, s),
   ].filter((p): p is Phase => p !== undefined);
 }
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 export interface RssSample {
   /** Epoch ms. */
   t: number;
-  /** CPU time (user + system) used so far by the process tree, reaped children included, ms. */
+  /** CPU time (user + system) used so far by every process of the tree seen until then, ms. */
   cpu: number;
   /** Sum of VmRSS of the process tree, bytes (shared pages are counted once per process). */
   total: number;
@@ -18,7 +18,11 @@ export interface RunResult {
   code: number | null;
   start: number;
   end: number;
-  /** CPU time (user + system) of the command and every descendant, ms (from this process's rusage of reaped children). */
+  /**
+   * CPU time (user + system) of the command and every descendant, ms: the larger of what this process
+   * reaped (children's rusage) and the sum over the processes seen in the samples (a grandchild that
+   * its parent never waits for, like Pagefind's binary, only shows up in the samples).
+   */
   cpuMs: number;
   samples: RssSample[];
   /** Combined stdout and stderr, also written to `logFile` when given. */
@@ -31,7 +35,7 @@ const TICK_MS = 10;
 interface ProcInfo {
   ppid: number;
   name: string;
-  /** utime + stime + cutime + cstime, ms. */
+  /** utime + stime of the process itself, ms. */
   cpu: number;
 }
 
@@ -62,7 +66,7 @@ function readProcTable(): Map<number, ProcInfo> {
       const name = stat.slice(stat.indexOf('(') + 1, close);
       const f = stat.slice(close + 2).split(' ');
       // Fields after the name: state ppid … utime(11) stime(12) cutime(13) cstime(14).
-      const cpu = (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * TICK_MS;
+      const cpu = (Number(f[11]) + Number(f[12])) * TICK_MS;
       table.set(Number(n), { ppid: Number(f[1]), name, cpu });
     } catch {
       // the process ended while we looked
@@ -80,13 +84,13 @@ function rssOf(pid: number): number {
   }
 }
 
-/** The process and its descendants, with their current RSS and CPU time. */
-export function treeRss(root: number): { total: number; cpu: number; top: { name: string; rss: number } } {
+/** The process and its descendants, with their current RSS and their own CPU time by pid. */
+export function treeRss(root: number): { total: number; cpu: Map<number, number>; top: { name: string; rss: number } } {
   const table = readProcTable();
   const children = new Map<number, number[]>();
   for (const [pid, { ppid }] of table) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   let total = 0;
-  let cpu = 0;
+  const cpu = new Map<number, number>();
   let top = { name: '', rss: 0 };
   const stack = [root];
   const seen = new Set<number>();
@@ -96,7 +100,8 @@ export function treeRss(root: number): { total: number; cpu: number; top: { name
     seen.add(pid);
     const rss = rssOf(pid);
     total += rss;
-    cpu += table.get(pid)?.cpu ?? 0;
+    const info = table.get(pid);
+    if (info) cpu.set(pid, info.cpu);
     if (rss > top.rss) top = { name: table.get(pid)?.name ?? String(pid), rss };
     stack.push(...(children.get(pid) ?? []));
   }
@@ -123,10 +128,14 @@ export function runSampled(cmd: string, args: string[], opts: { cwd: string; env
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     const samples: RssSample[] = [];
+    const lastCpu = new Map<number, number>();
     const sample = () => {
       if (child.pid === undefined) return;
       const { total, cpu, top } = treeRss(child.pid);
-      if (total > 0) samples.push({ t: Date.now(), cpu, total, top });
+      for (const [pid, ms] of cpu) lastCpu.set(pid, Math.max(ms, lastCpu.get(pid) ?? 0));
+      let seen = 0;
+      for (const ms of lastCpu.values()) seen += ms;
+      if (total > 0) samples.push({ t: Date.now(), cpu: seen, total, top });
     };
     const timer = setInterval(sample, opts.intervalMs ?? 100);
     child.on('error', (err) => {
@@ -136,7 +145,7 @@ export function runSampled(cmd: string, args: string[], opts: { cwd: string; env
     child.on('close', (code) => {
       clearInterval(timer);
       const end = Date.now();
-      const cpuMs = reapedChildrenCpu() - cpuBefore;
+      const cpuMs = Math.max(reapedChildrenCpu() - cpuBefore, samples.at(-1)?.cpu ?? 0);
       const done = () => resolve({ code, start, end, cpuMs, samples, output: chunks.join('') });
       if (log) log.end(done);
       else done();

@@ -1,10 +1,11 @@
-// `npm run bench -- --entries N [--seed S] [--keep] [--json] [--skip-bare] [--skip-browser] [--rebuild] [--profile]`
+// `npm run bench -- --entries N [--seed S] [--keep] [--json] [--skip-bare] [--skip-browser] [--rebuild] [--profile] [--project DIR]`
 // Scale benchmark: generates a synthetic content root of N entries (src/bench/generate.ts), builds
 // the full product on it (as `npm run build` with HOIDAP_CONTENT), builds the bare pipeline on the
 // same root (src/bench/bare + the Pagefind CLI) and reports wall time per phase, peak RSS per phase,
 // sizes, the weight of an entry page and search cost in Chromium. With --rebuild it also edits one
-// entry and rebuilds with Astro's cache kept; with --profile it builds once more under `node --cpu-prof`
-// and prints where the build's main process spends its CPU. See docs/scale.md.
+// entry and rebuilds with Astro's cache kept. `--profile` instead runs one clean build under
+// `node --cpu-prof --heap-prof` and prints where the build's main process spends CPU and memory.
+// See docs/scale.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,9 +16,10 @@ import { PROJECT } from '../node/build-site.ts';
 import { DEFAULT_BUILD_DATE, generateContentRoot, isReusable, readManifest, type GenerateSummary } from '../bench/generate.ts';
 import { BENCH_QUERIES } from '../bench/vocabulary.ts';
 import { runSampled, type RunResult } from '../bench/proc.ts';
+import { snapshotProject } from '../bench/snapshot.ts';
 import { groupTotals, peakIn, productPhases, type AstroTimer, type GroupTotal, type Phase } from '../bench/phases.ts';
 import { dirStats, measureBareSearch, measureSearch, pageWeight, type BareSearchCost, type PageWeight, type SearchCost } from '../bench/measure.ts';
-import { summarizeProfile, type ProfileSummary } from '../bench/cpuprofile.ts';
+import { summarizeHeapProfile, summarizeProfile } from '../bench/cpuprofile.ts';
 import type { TimingsFile } from '../integrations/build-timings.ts';
 import { indexedPageCount } from '../integrations/search-index.ts';
 
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     'skip-browser': { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    project: { type: 'string' },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -49,16 +52,21 @@ function fail(message: string): never {
 }
 
 const require = createRequire(import.meta.url);
-const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND = path.join(PROJECT, 'node_modules/.bin/pagefind');
 const WORK = path.join(PROJECT, '.cache/bench', `${N}-${SEED}`);
+/**
+ * The builds run in a snapshot of the project (src/bench/snapshot.ts explains why), or in the copy
+ * `--project` names (to measure a proposed change without touching the checkout).
+ */
+const SNAPSHOT = values.project ? path.resolve(values.project) : path.join(WORK, 'project');
+const ASTRO = path.join(SNAPSHOT, 'node_modules/astro/bin/astro.mjs');
 const CONTENT = path.join(WORK, 'content');
 const SITE = path.join(WORK, 'site');
 const BARE_SITE = path.join(WORK, 'bare-site');
 const LOGS = path.join(WORK, 'logs');
 const CACHE = path.join(PROJECT, '.cache/astro', `bench-${N}-${SEED}`);
 const BARE_CACHE = path.join(PROJECT, '.cache/astro', `bench-bare-${N}-${SEED}`);
-const BARE_ROOT = path.join(PROJECT, 'src/bench/bare');
+const BARE_ROOT = path.join(SNAPSHOT, 'src/bench/bare');
 
 const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -87,16 +95,16 @@ function revision() {
   return { commit: git('rev-parse', '--short', 'HEAD'), changedFiles: git('status', '--porcelain').split('\n').filter(Boolean).length };
 }
 
-async function astroBuild(label: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): Promise<RunResult> {
+async function astroBuild(label: string, args: string[], env: Record<string, string>, nodeArgs: string[] = [], opts: { allowFailure?: boolean } = {}): Promise<RunResult> {
   fs.mkdirSync(LOGS, { recursive: true });
   const logFile = path.join(LOGS, `${label}.log`);
   const run = await runSampled(process.execPath, [...nodeArgs, ASTRO, 'build', ...args], {
-    cwd: PROJECT,
+    cwd: SNAPSHOT,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     logFile,
     echo: values.verbose,
   });
-  if (run.code !== 0) {
+  if (run.code !== 0 && !opts.allowFailure) {
     process.stderr.write(run.output.slice(-8000));
     fail(`${label} failed (exit ${run.code}); full log: ${path.relative(PROJECT, logFile)}`);
   }
@@ -113,6 +121,8 @@ interface ProductBuild {
   /** Highest V8 heap used by the build process at any mark. */
   peakHeapUsed: number;
   astroTimer?: AstroTimer;
+  /** Set when the build failed: where it was, and the end of its output. */
+  failed?: { code: number | null; lastMark: string; msAfterLastMark: number; peakRssAfterLastMark?: number; logTail: string; log: string };
 }
 
 /** The full product: `astro build` of the project with the content root in HOIDAP_CONTENT. */
@@ -130,9 +140,12 @@ async function buildProduct(label: string, opts: { clean: boolean; nodeArgs?: st
     HOIDAP_BUILD_TIMINGS: timingsFile,
     ASTRO_TIMER_PATH: timerFile,
     SITE_BASE: '/',
-  }, opts.nodeArgs);
+  }, opts.nodeArgs, { allowFailure: true });
   const timings = readJson<TimingsFile>(timingsFile);
-  if (!timings) fail(`the build wrote no timings to ${timingsFile}: is build-timings registered in src/integrations/index.ts?`);
+  if (!timings) {
+    process.stderr.write(run.output.slice(-8000));
+    fail(`the build wrote no timings to ${timingsFile} (exit ${run.code}): is build-timings registered in src/integrations/index.ts?`);
+  }
   const astroTimer = readJson<AstroTimer>(timerFile);
   const phases = productPhases(run, timings, astroTimer);
   const peak = peakIn(run.samples, run.start, run.end + 1);
@@ -145,6 +158,20 @@ async function buildProduct(label: string, opts: { clean: boolean; nodeArgs?: st
     peakProcess: peak?.name ?? '',
     peakHeapUsed: Math.max(0, ...timings.marks.map((m) => m.heapUsed)),
     astroTimer,
+    failed: run.code === 0 ? undefined : failure(run, timings, label),
+  };
+}
+
+function failure(run: RunResult, timings: TimingsFile, label: string): NonNullable<ProductBuild['failed']> {
+  const last = timings.marks.filter((m) => m.name !== 'exit').at(-1)!;
+  const lines = run.output.split('\n').filter((l) => l.trim() && !l.includes('├─'));
+  return {
+    code: run.code,
+    lastMark: last.name,
+    msAfterLastMark: run.end - last.at,
+    peakRssAfterLastMark: peakIn(run.samples, last.at, run.end + 1)?.rss,
+    logTail: lines.slice(-25).join('\n'),
+    log: path.relative(PROJECT, path.join(LOGS, `${label}.log`)),
   };
 }
 
@@ -233,11 +260,55 @@ async function rebuild(sample: GenerateSummary['sample'], clean: ProductBuild): 
   }
 }
 
+/**
+ * --profile: one clean full build under `node --cpu-prof --heap-prof` (no other measurement: a
+ * profiled build is slower), then where the main process spent its CPU and what it still held at exit.
+ */
+async function profileBuild(): Promise<void> {
+  log(`profiling a clean full build (node --cpu-prof --heap-prof) …`);
+  const dir = path.join(WORK, 'profile');
+  fs.rmSync(dir, { recursive: true, force: true });
+  const build = await buildProduct('profiled', { clean: true, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--heap-prof', `--heap-prof-dir=${dir}`] });
+  const largest = (ext: string) =>
+    fs.readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+  const cpuFile = largest('.cpuprofile');
+  const heapFile = largest('.heapprofile');
+  const cpu = cpuFile ? summarizeProfile(cpuFile) : undefined;
+  const heap = heapFile ? summarizeHeapProfile(heapFile) : undefined;
+  const result = { entries: N, wallMs: build.wallMs, cpuMs: build.cpuMs, peakRss: build.peakRss, peakHeapUsed: build.peakHeapUsed, phases: build.phases, cpuFile, heapFile, cpu, heap };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    console.log(`\nProfiled build of ${N} entries: ${sec(build.wallMs)} wall, ${sec(build.cpuMs)} CPU, peak RSS ${mb(build.peakRss)}, peak V8 heap ${mb(build.peakHeapUsed)} (profiling slows it down)`);
+    for (const p of build.phases) console.log(`  ${`${p.group.padEnd(7)} ${p.label}`.padEnd(56)} ${sec(p.ms).padStart(8)} ${sec(p.cpuMs).padStart(8)} ${mb(p.peakRss).padStart(9)}`);
+    if (cpu) {
+      console.log(`\nCPU of the build's main process (${path.relative(PROJECT, cpuFile!)}):`);
+      console.log(`  self time by owner: ${cpu.byOwner.slice(0, 14).map((o) => `${o.owner} ${sec(o.ms)}`).join(', ')}`);
+      console.log(`  hottest functions:`);
+      for (const f of cpu.topSelf.slice(0, 20)) console.log(`    ${sec(f.ms).padStart(8)}  ${f.fn} (${f.where})`);
+      console.log(`  project code, callees included:`);
+      for (const f of cpu.projectInclusive.slice(0, 20)) console.log(`    ${sec(f.ms).padStart(8)}  ${f.where}`);
+    }
+    if (heap) {
+      console.log(`\nMemory still held at exit, sampled (${path.relative(PROJECT, heapFile!)}): ${mb(heap.totalBytes)}`);
+      console.log(`  by owner: ${heap.byOwner.slice(0, 12).map((o) => `${o.owner} ${mb(o.bytes)}`).join(', ')}`);
+      for (const site of heap.topSites.slice(0, 15)) console.log(`    ${mb(site.bytes).padStart(8)}  ${site.fn} (${site.where})${site.stack.length ? ` ← ${site.stack.join(' ← ')}` : ''}`);
+    }
+  }
+  if (!values.keep) {
+    fs.rmSync(WORK, { recursive: true, force: true });
+    fs.rmSync(CACHE, { recursive: true, force: true });
+  }
+}
+
 // ------------------------------------------------------------------------------------------ run
 
 const startedAt = new Date().toISOString();
 const host = machine();
 fs.mkdirSync(WORK, { recursive: true });
+const measured = { ...revision(), project: values.project ? path.relative(PROJECT, SNAPSHOT) : 'snapshot of the checkout' };
+if (!values.project) snapshotProject(PROJECT, SNAPSHOT);
+else if (!fs.existsSync(path.join(SNAPSHOT, 'astro.config.mjs'))) fail(`--project ${values.project}: no astro.config.mjs there`);
 
 let generateMs = 0;
 let reused = false;
@@ -253,9 +324,15 @@ if (isReusable(CONTENT, { entries: N, seed: SEED, buildDate: BUILD_DATE })) {
 const content = readManifest(CONTENT)!;
 const contentBytes = dirStats(CONTENT).bytes;
 
+if (values.profile) {
+  await profileBuild();
+  process.exit(0);
+}
+
 log(`building the full product (astro build, clean cache) …`);
 const product = await buildProduct('full', { clean: true });
-log(`  ${sec(product.wallMs)}, peak RSS ${mb(product.peakRss)}`);
+log(`  ${product.failed ? `FAILED (exit ${product.failed.code}) ${sec(product.failed.msAfterLastMark)} after "${product.failed.lastMark}"` : sec(product.wallMs)}, peak RSS ${mb(product.peakRss)}`);
+const built = !product.failed;
 
 // The bare pipeline right after the full build, so both see the same load on a shared machine.
 let bare: BareBuild | undefined;
@@ -268,18 +345,19 @@ if (!values['skip-bare']) {
 const site = dirStats(SITE, { skipCompressed: true });
 const siteWithCompressed = dirStats(SITE);
 const index = dirStats(path.join(SITE, 'pagefind'));
-const indexedPages = indexedPageCount(SITE);
+const indexedPages = built ? indexedPageCount(SITE) : 0;
 const entryRel = `cau-hoi/${content.sample.id}/index.html`;
-const weight: PageWeight = pageWeight(SITE, entryRel);
-const vocabularyBytes = fs.statSync(path.join(SITE, 'search/vocabulary.json')).size;
-const largestPages = (fs.readdirSync(SITE, { recursive: true }) as string[])
+const weight: PageWeight | undefined = built ? pageWeight(SITE, entryRel) : undefined;
+const vocabularyFile = path.join(SITE, 'search/vocabulary.json');
+const vocabularyBytes = fs.existsSync(vocabularyFile) ? fs.statSync(vocabularyFile).size : 0;
+const largestPages = (fs.existsSync(SITE) ? (fs.readdirSync(SITE, { recursive: true }) as string[]) : [])
   .filter((f) => f.endsWith('.html'))
   .map((f) => ({ path: f.split(path.sep).join('/'), bytes: fs.statSync(path.join(SITE, f)).size }))
   .sort((a, b) => b.bytes - a.bytes)
   .slice(0, 5);
 
 let search: SearchCost | undefined;
-if (!values['skip-browser']) {
+if (built && !values['skip-browser']) {
   log(`measuring search in Chromium (${BENCH_QUERIES.length} queries) …`);
   search = await measureSearch(SITE, BENCH_QUERIES, `cau-hoi/${content.sample.id}/`);
 }
@@ -287,36 +365,31 @@ let bareSearch: BareSearchCost | undefined;
 if (bare && !values['skip-browser']) bareSearch = await measureBareSearch(BARE_SITE, BENCH_QUERIES[0]);
 
 let rebuilt: Rebuild | undefined;
-if (values.rebuild) {
+if (built && values.rebuild) {
   log(`rebuilding after editing one entry (${content.sample.file}) …`);
   rebuilt = await rebuild(content.sample, product);
   log(`  ${sec(rebuilt.wallMs)}`);
 }
 
 
-let profile: (ProfileSummary & { file: string; wallMs: number }) | undefined;
-if (values.profile) {
-  log(`profiling a clean full build (node --cpu-prof) …`);
-  const dir = path.join(WORK, 'profile');
-  fs.rmSync(dir, { recursive: true, force: true });
-  const build = await buildProduct('profiled', { clean: true, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
-  const file = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
-  if (file) profile = { ...summarizeProfile(file), file: path.relative(PROJECT, file), wallMs: build.wallMs };
-}
-
 const KB30 = 30 * 1024;
 const GB6 = 6 * 2 ** 30;
-const ratio = bare ? product.wallMs / bare.wallMs : undefined;
-const cpuRatio = bare ? product.cpuMs / bare.cpuMs : undefined;
+const ratio = bare && built ? product.wallMs / bare.wallMs : undefined;
+const cpuRatio = bare && built ? product.cpuMs / bare.cpuMs : undefined;
 const budgets = [
   {
     name: 'full build ≤ 1.5 × bare pipeline (applies at 10k and 50k)',
-    ok: ratio === undefined ? undefined : ratio <= 1.5,
-    value: ratio === undefined ? 'not measured' : `${ratio.toFixed(2)}× wall time (${cpuRatio!.toFixed(2)}× CPU time)`,
+    ok: !built ? false : ratio === undefined ? undefined : ratio <= 1.5,
+    value: !built ? 'the full build failed' : ratio === undefined ? 'not measured' : `${ratio.toFixed(2)}× wall time (${cpuRatio!.toFixed(2)}× CPU time)`,
   },
-  { name: 'peak RSS ≤ 6 GB (applies at 50k)', ok: product.peakRss <= GB6, value: mb(product.peakRss) },
-  { name: 'entry page HTML+CSS ≤ 30 KB', ok: weight.htmlBytes + weight.cssBytes <= KB30, value: kb(weight.htmlBytes + weight.cssBytes) },
-  { name: 'entry page loads no JavaScript', ok: weight.scripts === 0 && (search ? search.entryPage.scripts === 0 : true), value: `${weight.scripts} script tags${search ? `, ${search.entryPage.scripts} script requests` : ''}` },
+  { name: 'peak RSS ≤ 6 GB (applies at 50k)', ok: built && product.peakRss <= GB6, value: `${mb(product.peakRss)}${built ? '' : ' before the build failed'}` },
+  { name: 'completes without a heap flag', ok: built, value: built ? `yes (peak V8 heap ${mb(product.peakHeapUsed)} of ${host.heapLimitMB} MB)` : `no: exit ${product.failed!.code} after "${product.failed!.lastMark}"` },
+  { name: 'entry page HTML+CSS ≤ 30 KB', ok: weight ? weight.htmlBytes + weight.cssBytes <= KB30 : undefined, value: weight ? kb(weight.htmlBytes + weight.cssBytes) : 'not measured' },
+  {
+    name: 'entry page loads no JavaScript',
+    ok: weight ? weight.scripts === 0 && (search ? search.entryPage.scripts === 0 : true) : undefined,
+    value: weight ? `${weight.scripts} script tags${search ? `, ${search.entryPage.scripts} script requests` : ''}` : 'not measured',
+  },
   {
     name: 'first search query ≤ 400 KB transferred (applies at 50k)',
     ok: search ? search.cold.bytes <= 400 * 1024 : undefined,
@@ -327,7 +400,7 @@ const budgets = [
 const report = {
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
   startedAt,
-  revision: revision(),
+  revision: measured,
   machine: host,
   content: { ...content, reused, generateMs, bytes: contentBytes, root: path.relative(PROJECT, CONTENT) },
   full: {
@@ -340,6 +413,7 @@ const report = {
     peakProcess: product.peakProcess,
     peakHeapUsed: product.peakHeapUsed,
     astroTimer: product.astroTimer,
+    failed: product.failed,
   },
   bare: bare && { ...bare, entriesPerSecond: Number((N / (bare.wallMs / 1000)).toFixed(1)) },
   ratioToBare: ratio === undefined ? undefined : Number(ratio.toFixed(3)),
@@ -354,7 +428,6 @@ const report = {
   search,
   bareSearch,
   rebuild: rebuilt,
-  profile,
   budgets,
 };
 
@@ -365,6 +438,10 @@ if (values.json) {
   console.log(`\nScale benchmark: ${N} entries (seed ${SEED}), ${content.published} published, ${content.superseded} superseded, ${content.drafts} drafts, ${content.mdx} .mdx`);
   console.log(`Machine: ${host.cores} × ${host.cpu}, ${host.memoryGB} GB, ${host.os}, Node ${host.node}, Astro ${host.astro}, Pagefind ${host.pagefind} (load average at start ${host.loadAverageAtStart.join(' ')})`);
   console.log(`Content: ${mb(contentBytes)} on disk, body words median ${content.bodyWords.median} (p95 ${content.bodyWords.p95}, max ${content.bodyWords.max})${reused ? ', reused' : `, generated in ${sec(generateMs)}`}`);
+  if (product.failed) {
+    console.log(`\nFULL BUILD FAILED (exit ${product.failed.code}) ${sec(product.failed.msAfterLastMark)} after its last mark "${product.failed.lastMark}" (peak RSS since ${mb(product.failed.peakRssAfterLastMark)}); log ${product.failed.log}:`);
+    console.log(product.failed.logTail.replace(/^/gm, '  | '));
+  }
   console.log(`\nFull product build: ${sec(product.wallMs)} wall, ${sec(product.cpuMs)} CPU (${report.full.entriesPerSecond} entries/s), peak RSS ${mb(product.peakRss)} (${product.peakProcess}), peak V8 heap ${mb(product.peakHeapUsed)}`);
   console.log(`  ${pad('phase', 56)} ${'wall'.padStart(8)} ${'CPU'.padStart(8)} ${'peak RSS'.padStart(9)}`);
   for (const p of product.phases) console.log(`  ${pad(`${p.group.padEnd(7)} ${p.label}`, 56)} ${sec(p.ms).padStart(8)} ${sec(p.cpuMs).padStart(8)} ${mb(p.peakRss).padStart(9)}`);
@@ -372,14 +449,14 @@ if (values.json) {
   for (const g of product.groups) console.log(`  ${pad(g.label, 56)} ${sec(g.ms).padStart(8)} ${sec(g.cpuMs).padStart(8)} ${mb(g.peakRss).padStart(9)}`);
   if (bare) {
     console.log(`\nBare pipeline: ${sec(bare.wallMs)} wall, ${sec(bare.cpuMs)} CPU = astro ${sec(bare.astroMs)} (CPU ${sec(bare.astroCpuMs)}, peak ${mb(bare.astroPeakRss)}) + pagefind CLI ${sec(bare.pagefindMs)} (CPU ${sec(bare.pagefindCpuMs)}, peak ${mb(bare.pagefindPeakRss)}); ${bare.pages} pages, ${bare.indexedPages} indexed`);
-    console.log(`Full / bare: ${ratio!.toFixed(2)}× wall time, ${cpuRatio!.toFixed(2)}× CPU time`);
+    if (ratio !== undefined) console.log(`Full / bare: ${ratio.toFixed(2)}× wall time, ${cpuRatio!.toFixed(2)}× CPU time`);
   }
   console.log(`\nOutput: ${mb(site.bytes)} in ${site.files} files (${mb(siteWithCompressed.bytes)} with .gz/.br copies); search index ${mb(index.bytes)} in ${index.files} files, ${indexedPages} pages; vocabulary ${kb(vocabularyBytes)}`);
-  console.log(`Entry page ${weight.path}: HTML ${kb(weight.htmlBytes)} + CSS ${kb(weight.cssBytes)} (${weight.cssFiles} file) = ${kb(weight.htmlBytes + weight.cssBytes)}; ${weight.scripts} script tags`);
+  if (weight) console.log(`Entry page ${weight.path}: HTML ${kb(weight.htmlBytes)} + CSS ${kb(weight.cssBytes)} (${weight.cssFiles} file) = ${kb(weight.htmlBytes + weight.cssBytes)}; ${weight.scripts} script tags`);
   console.log(`Largest pages: ${largestPages.map((p) => `${p.path} ${kb(p.bytes)}`).join(', ')}`);
   if (search) {
     console.log(`\nSearch (Chromium): cold first query "${search.cold.query}": ${kb(search.cold.bytes)} transferred to results (${kb(search.cold.searchBytes)} search assets, ${search.cold.requests} requests), ${search.cold.ms} ms, ${search.cold.results} shown`);
-    console.log(`  until the network is quiet (offline precache included): ${kb(search.cold.bytesUntilQuiet)} in ${search.cold.requestsUntilQuiet} requests`);
+    console.log(`  until the network is quiet: ${kb(search.cold.bytesUntilQuiet)} in ${search.cold.requestsUntilQuiet} requests, of which ${kb(search.cold.serviceWorkerBytes)} fetched by the service worker (offline precache)`);
     console.log(`  warm: median ${search.warm.medianMs} ms, p95 ${search.warm.p95Ms} ms over ${search.warm.queries} queries (120 ms debounce included); median ${kb(search.warm.medianBytes)}, max ${kb(search.warm.maxBytes)} per query`);
     console.log(`  entry page in a fresh context: ${search.entryPage.requests} requests, ${kb(search.entryPage.bytes)}, ${search.entryPage.scripts} scripts`);
     if (bareSearch) console.log(`  bare pipeline, Pagefind's own first query (no site UI): ${kb(bareSearch.bytes)} in ${bareSearch.requests} requests, of which pf_meta ${kb(bareSearch.metaBytes)}`);
@@ -387,14 +464,6 @@ if (values.json) {
   if (rebuilt) {
     console.log(`\nOne-entry rebuild (${rebuilt.edited}, Astro cache kept): ${sec(rebuilt.wallMs)} wall / ${sec(rebuilt.cpuMs)} CPU vs ${sec(rebuilt.cleanWallMs)} / ${sec(rebuilt.cleanCpuMs)} clean; content layer sync ${sec(rebuilt.contentSyncMs)} vs ${sec(rebuilt.cleanContentSyncMs)}; cache ${mb(rebuilt.cacheBytes)}; edit visible: ${rebuilt.editVisible}`);
     for (const p of rebuilt.phases) console.log(`  ${pad(`${p.group.padEnd(7)} ${p.label}`, 56)} ${sec(p.ms).padStart(8)} ${sec(p.cpuMs).padStart(8)} ${mb(p.peakRss).padStart(9)}`);
-  }
-  if (profile) {
-    console.log(`\nCPU profile of the build's main process (${profile.file}, ${sec(profile.totalMs)} profiled, slower than unprofiled):`);
-    console.log(`  self time by owner: ${profile.byOwner.slice(0, 12).map((o) => `${o.owner} ${sec(o.ms)}`).join(', ')}`);
-    console.log(`  hottest functions:`);
-    for (const f of profile.topSelf.slice(0, 15)) console.log(`    ${sec(f.ms).padStart(8)}  ${f.fn} (${f.where})`);
-    console.log(`  project code, callees included:`);
-    for (const f of profile.projectInclusive.slice(0, 15)) console.log(`    ${sec(f.ms).padStart(8)}  ${f.where}`);
   }
   console.log(`\nBudgets:`);
   for (const b of budgets) console.log(`  ${b.ok === undefined ? '·' : b.ok ? '✓' : '✗'} ${b.name}: ${b.value}`);

@@ -1,7 +1,7 @@
 // Phase timestamps of a production build, for the scale benchmark (`npm run bench`). Inactive unless
 // HOIDAP_BUILD_TIMINGS names a file: then every Astro build hook, and the steps that call mark(),
-// record a wall-clock timestamp and the heap/RSS of this process, written as JSON when the process
-// exits. Costs nothing when the variable is unset.
+// record a wall-clock timestamp and the heap/RSS of this process, written as JSON at each mark (so a
+// build that runs out of memory still leaves its phases). Costs nothing when the variable is unset.
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,12 +40,14 @@ function state(): State | undefined {
   }
   const s: State = { file: path.resolve(file), data: { pid: process.pid, processStart: Math.round(performance.timeOrigin), marks: [] } };
   store[KEY] = s;
-  process.on('exit', () => {
-    mark('exit');
-    fs.mkdirSync(path.dirname(s.file), { recursive: true });
-    fs.writeFileSync(s.file, JSON.stringify(s.data, null, 2));
-  });
+  process.on('exit', () => mark('exit'));
   return s;
+}
+
+/** Written at every mark (a dozen small writes), so a build that crashes still leaves its phases. */
+function save(s: State): void {
+  fs.mkdirSync(path.dirname(s.file), { recursive: true });
+  fs.writeFileSync(s.file, JSON.stringify(s.data, null, 2));
 }
 
 /** Records a named point of the build when HOIDAP_BUILD_TIMINGS is set. */
@@ -54,6 +56,7 @@ export function mark(name: string): void {
   if (!s) return;
   const m = process.memoryUsage();
   s.data.marks.push({ name, at: Date.now(), rss: m.rss, heapUsed: m.heapUsed });
+  save(s);
 }
 
 export function buildTimings(): AstroIntegration {

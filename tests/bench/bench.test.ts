@@ -148,7 +148,11 @@ describe('npm run bench', () => {
     expect(r.rebuild.wallMs).toBeGreaterThan(0);
     expect(r.rebuild.cacheBytes).toBeGreaterThan(0);
 
-    expect(r.budgets.map((b: { name: string }) => b.name)).toHaveLength(5);
+    expect(r.budgets.map((b: { name: string }) => b.name)).toHaveLength(6);
+    expect(r.full.failed).toBeUndefined();
+    expect(r.search.cold.bytesUntilQuiet).toBeGreaterThanOrEqual(r.search.cold.bytes);
+    expect(r.bareSearch.bytes).toBeGreaterThan(0);
+    expect(r.cpuRatioToBare).toBeGreaterThan(0);
     // Without --keep, nothing is left behind.
     expect(fs.existsSync(path.join(PROJECT, '.cache/bench', `${N}-7`))).toBe(false);
     expect(fs.existsSync(path.join(PROJECT, '.cache/astro', `bench-${N}-7`))).toBe(false);
