@@ -70,6 +70,7 @@ const BARE_ROOT = path.join(SNAPSHOT, 'src/bench/bare');
 
 const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const size = (bytes: number) => (bytes < 2 ** 20 ? kb(bytes) : mb(bytes));
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const readJson = <T>(file: string): T | undefined => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as T) : undefined);
 
@@ -451,7 +452,7 @@ if (values.json) {
     console.log(`\nBare pipeline: ${sec(bare.wallMs)} wall, ${sec(bare.cpuMs)} CPU = astro ${sec(bare.astroMs)} (CPU ${sec(bare.astroCpuMs)}, peak ${mb(bare.astroPeakRss)}) + pagefind CLI ${sec(bare.pagefindMs)} (CPU ${sec(bare.pagefindCpuMs)}, peak ${mb(bare.pagefindPeakRss)}); ${bare.pages} pages, ${bare.indexedPages} indexed`);
     if (ratio !== undefined) console.log(`Full / bare: ${ratio.toFixed(2)}× wall time, ${cpuRatio!.toFixed(2)}× CPU time`);
   }
-  console.log(`\nOutput: ${mb(site.bytes)} in ${site.files} files (${mb(siteWithCompressed.bytes)} with .gz/.br copies); search index ${mb(index.bytes)} in ${index.files} files, ${indexedPages} pages; vocabulary ${kb(vocabularyBytes)}`);
+  console.log(`\nOutput: ${size(site.bytes)} in ${site.files} files (${size(siteWithCompressed.bytes)} with .gz/.br copies); search index ${size(index.bytes)} in ${index.files} files, ${indexedPages} pages; vocabulary ${kb(vocabularyBytes)}`);
   if (weight) console.log(`Entry page ${weight.path}: HTML ${kb(weight.htmlBytes)} + CSS ${kb(weight.cssBytes)} (${weight.cssFiles} file) = ${kb(weight.htmlBytes + weight.cssBytes)}; ${weight.scripts} script tags`);
   console.log(`Largest pages: ${largestPages.map((p) => `${p.path} ${kb(p.bytes)}`).join(', ')}`);
   if (search) {
