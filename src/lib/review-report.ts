@@ -39,6 +39,7 @@ export function reviewReport(model: ContentModel, today: string, threshold = DEF
   };
   const published = model.entries.filter((e) => e.data.status === 'published');
   const byId = new Map(model.entries.map((e) => [e.id, e]));
+  const documents = new Map([...model.documents].map(([id, d]) => [id, d.data]));
 
   for (const e of published) {
     const due = reviewDue(e.data, model.fields.get(e.data.field)?.data);
@@ -48,7 +49,7 @@ export function reviewReport(model: ContentModel, today: string, threshold = DEF
       ownerReport(e.data.owner)[state === 'overdue' ? 'overdue' : 'dueSoon'].push(item);
       warn(e.file, 'reviewed', state === 'overdue' ? `review overdue since ${due} (owner ${e.data.owner})` : `review due on ${due} (owner ${e.data.owner})`);
     }
-    const changes = legalBasisChanges(e.data, new Map([...model.documents].map(([id, d]) => [id, d.data])));
+    const changes = legalBasisChanges(e.data, documents);
     if (changes.length) {
       ownerReport(e.data.owner).legalChanged.push({ id: e.id, file: e.file, documents: changes });
       for (const c of changes) warn(e.file, 'legal_basis', `needs review: legal basis changed: ${c.number} ${c.status} on ${c.changed}, after the last review (${e.data.reviewed})`);
