@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { hoidap } from './src/integrations/index.ts';
 import { siteBase, siteUrl } from './src/site.config.ts';
+import { cacheDirFor, contentRoot } from './src/lib/content-root.ts';
 
 export default defineConfig({
   site: siteUrl(),
@@ -11,6 +12,7 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [...hoidap(), mdx()],
   devToolbar: { enabled: false },
-  // Separate caches let tests build several content roots side by side.
-  cacheDir: process.env.HOIDAP_CACHE_DIR || './node_modules/.astro',
+  // One cache per content root (under HOIDAP_CACHE_DIR, default node_modules/.astro): no build can
+  // reuse another root's entries. Separate HOIDAP_CACHE_DIRs also let tests build side by side.
+  cacheDir: cacheDirFor(contentRoot()),
 });

@@ -1,23 +1,47 @@
 // Fails the build (and dev start) when the content root breaks any rule of the contract, with the same
-// messages as `npm run check`. Astro's own schema pass would miss the cross-file rules.
+// messages as `npm run check`. Astro's own schema pass would miss the cross-file rules. It also hands
+// Astro's MDX compiler the text the content reader accepted, so check and build read MDX the same way.
+import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { ContentModel } from '../lib/model.ts';
+import { canonicalEntryText, readEntryFile } from '../lib/content-files.ts';
 import { contentRoot } from '../lib/content-root.ts';
 import { buildDate } from '../lib/dates.ts';
-import { errorsOf, formatIssues } from '../lib/issues.ts';
+import { errorsOf, formatIssues, type ContentIssue } from '../lib/issues.ts';
 import { readContentRoot } from '../lib/read-content-root.ts';
+
+/**
+ * A Vite plugin serving entry .mdx files of the content root as the reader normalised them (BOM
+ * dropped, LF line endings, NFC, strict frontmatter): without it the MDX compiler reads the raw file.
+ */
+export function readerMdxPlugin(root: string) {
+  const entries = path.join(root, 'entries') + path.sep;
+  return {
+    name: 'hoidap:reader-mdx',
+    enforce: 'pre' as const,
+    load(id: string) {
+      const file = id.split('?')[0];
+      if (!file.endsWith('.mdx') || !path.resolve(file).startsWith(entries)) return null;
+      const issues: ContentIssue[] = [];
+      const read = readEntryFile(path.resolve(file), issues);
+      if (!read) throw new Error(`Content file rejected by the content reader:\n${formatIssues(issues)}`);
+      return canonicalEntryText(read.source);
+    },
+  };
+}
 
 export function contentGuard(onValid: (model: ContentModel) => void = () => {}): AstroIntegration {
   return {
     name: 'hoidap:content-guard',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': ({ logger, updateConfig }) => {
         const root = contentRoot();
         const { model, issues } = readContentRoot(root, buildDate());
         const errors = errorsOf(issues);
         if (errors.length > 0) {
           throw new Error(`Content in ${root} breaks the content contract (${errors.length} error${errors.length > 1 ? 's' : ''}):\n${formatIssues(errors)}`);
         }
+        updateConfig({ vite: { plugins: [readerMdxPlugin(root)] } });
         onValid(model);
         const count = (status: string) => model.entries.filter((e) => e.data.status === status).length;
         logger.info(`content root ${root}: ${count('published')} published, ${count('superseded')} superseded, ${count('draft')} draft (not published)`);

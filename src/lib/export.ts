@@ -1,5 +1,4 @@
 // Builds the JSON export and the Atom feeds from site data. Pure: the endpoints only serialise.
-import { Feed } from 'feed';
 import type { DocumentData, EntryData, FieldData, UnitData } from '../schema/index.ts';
 import { EXPORT_VERSION, type EntriesExport, type ExportEntry } from '../schema/export.ts';
 import { lastUpdated } from './catalog.ts';
@@ -64,8 +63,30 @@ export function buildExport(entries: ExportableEntry[], ctx: ExportContext): Ent
 
 export const FEED_SIZE = 100;
 
-/** Atom declares titles and summaries as HTML: escape so readers show the text, never run it. */
+/** Atom entry titles and summaries are declared as HTML: escape so readers show the text, never run it. */
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Characters XML 1.0 cannot carry even escaped (C0 controls other than tab/LF/CR, lone surrogates,
+ * U+FFFE/U+FFFF), plus C1 controls. The content reader rejects them already; this keeps every feed
+ * well-formed whatever text reaches it.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/gu;
+
+/** Text as XML character data or a double-quoted attribute value (escaped once, never twice). */
+export const escapeXml = (s: string) =>
+  s
+    .replace(NOT_XML, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;');
+
+const iso = (day: string) => `${day}T00:00:00.000Z`;
 
 export interface FeedOptions {
   title: string;
@@ -75,33 +96,43 @@ export interface FeedOptions {
   updatedLabel: (e: ExportableEntry) => string;
 }
 
-/** An Atom feed of the latest new or reviewed published entries (bounded, whatever the corpus size). */
+/**
+ * An Atom feed of the latest new or reviewed published entries (bounded, whatever the corpus size).
+ * Written by hand rather than with a feed library: every value goes through one escaper, so the
+ * feed is well-formed XML for any text (the `feed` package escaped only `&` in attributes and
+ * double-escaped the feed title).
+ */
 export function buildAtomFeed(entries: ExportableEntry[], ctx: ExportContext, opts: FeedOptions): string {
   const latest = entries
     .filter((e) => e.data.status === 'published')
     .sort((a, b) => lastUpdated(b).localeCompare(lastUpdated(a)) || (a.id < b.id ? -1 : 1))
     .slice(0, FEED_SIZE);
-  const feed = new Feed({
-    title: escapeHtml(opts.title),
-    id: opts.id,
-    link: opts.siteLink,
-    language: 'vi',
-    updated: new Date(`${latest[0] ? lastUpdated(latest[0]) : ctx.today}T00:00:00Z`),
-    feedLinks: { atom: opts.selfUrl },
-    generator: false,
-  });
+  const x = escapeXml;
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
+    `  <id>${x(opts.id)}</id>`,
+    `  <title type="text">${x(opts.title)}</title>`,
+    `  <updated>${iso(latest[0] ? lastUpdated(latest[0]) : ctx.today)}</updated>`,
+    `  <link rel="alternate" href="${x(opts.siteLink)}"/>`,
+    `  <link rel="self" href="${x(opts.selfUrl)}"/>`,
+  ];
   for (const e of latest) {
     const owner = ctx.units.get(e.data.owner)?.name ?? e.data.owner;
-    feed.addItem({
-      title: escapeHtml(e.data.question),
-      id: ctx.entryUrl(e.id),
-      link: ctx.entryUrl(e.id),
-      date: new Date(`${lastUpdated(e)}T00:00:00Z`),
-      published: new Date(`${e.data.answered}T00:00:00Z`),
-      description: escapeHtml(`${e.data.summary} (${opts.updatedLabel(e)})`),
-      author: [{ name: owner }],
-      category: [{ name: ctx.fields.get(e.data.field)?.name ?? e.data.field, term: e.data.field }],
-    });
+    const url = ctx.entryUrl(e.id);
+    lines.push(
+      '  <entry>',
+      `    <title type="html">${x(escapeHtml(e.data.question))}</title>`,
+      `    <id>${x(url)}</id>`,
+      `    <link href="${x(url)}"/>`,
+      `    <updated>${iso(lastUpdated(e))}</updated>`,
+      `    <published>${iso(e.data.answered)}</published>`,
+      `    <summary type="html">${x(escapeHtml(`${e.data.summary} (${opts.updatedLabel(e)})`))}</summary>`,
+      `    <author><name>${x(owner)}</name></author>`,
+      `    <category term="${x(e.data.field)}" label="${x(ctx.fields.get(e.data.field)?.name ?? e.data.field)}"/>`,
+      '  </entry>',
+    );
   }
-  return feed.atom1();
+  lines.push('</feed>', '');
+  return lines.join('\n');
 }

@@ -1,40 +1,28 @@
 // Reads a content root from disk into the content model, checking every file against its schema.
 // Used by `npm run check`, the other CLI tools and the build's content guard (one reading, one set of
-// messages). YAML is parsed as YAML 1.2 so dates stay strings and impossible dates can be caught.
+// messages). Files are listed and read by content-files.ts, the reader Astro's collections use too;
+// YAML is parsed as YAML 1.2 so dates stay strings and impossible dates can be caught.
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
-import YAML from 'yaml';
 import type { z } from 'astro/zod';
 import {
   SLUG_PATTERN,
   documentSchema,
   entrySchema,
   fieldSchema,
+  reservedIdMessage,
   synonymsSchema,
   unitSchema,
+  type CollectionName,
   type SynonymGroups,
 } from '../schema/index.ts';
+import { listContentFiles, readEntryFile, readYamlContentFile } from './content-files.ts';
 import type { ContentIssue } from './issues.ts';
 import { checkBody } from './markdown-safety.ts';
 import type { ContentModel, EntryRecord, Sourced } from './model.ts';
 
 export const SAMPLE_MARKER = '.sample-content';
 const ENTRY_EXTENSIONS = new Set(['.md', '.mdx']);
-
-function parseYaml(source: string): unknown {
-  return YAML.parse(source, { schema: 'core', uniqueKeys: true, prettyErrors: true });
-}
-
-/** Deep NFC normalisation of every string in parsed YAML. */
-function nfcDeep(value: unknown): unknown {
-  if (typeof value === 'string') return value.normalize('NFC');
-  if (Array.isArray(value)) return value.map(nfcDeep);
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), nfcDeep(v)]));
-  }
-  return value;
-}
 
 function keyPath(p: readonly PropertyKey[]): string {
   return p.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
@@ -82,41 +70,27 @@ export function schemaIssues(file: string, source: string, data: unknown, error:
   return out;
 }
 
-function listFiles(dir: string, recursive: boolean): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return (fs.readdirSync(dir, { recursive, withFileTypes: true }) as fs.Dirent[])
-    .filter((d) => d.isFile() && !d.name.startsWith('.'))
-    .map((d) => path.join(d.parentPath, d.name))
-    .filter((f) => !path.relative(dir, f).split(path.sep).some((part) => part.startsWith('.')))
-    .sort();
+/** The files of a content folder (symlinks and unloadable names reported in `issues`). */
+function listFiles(dir: string, recursive: boolean, issues: ContentIssue[]): string[] {
+  return listContentFiles(dir, recursive, issues);
 }
 
-function yamlError(file: string, err: unknown, lineOffset = 0): ContentIssue {
-  const e = err as { message?: string; linePos?: [{ line: number }] };
-  const line = e.linePos?.[0]?.line;
-  return { severity: 'error', file, key: '', message: `invalid YAML: ${(e.message ?? String(err)).split('\n')[0]}`, line: line ? line + lineOffset : undefined };
-}
-
-/** Reads and parses one YAML file (NFC); a parse error is reported and gives undefined. */
+/** Reads and parses one YAML file (normalised); a problem is reported and gives undefined. */
 function readYamlFile(file: string, issues: ContentIssue[]): { source: string; raw: unknown } | undefined {
-  const source = fs.readFileSync(file, 'utf8').normalize('NFC');
-  try {
-    return { source, raw: nfcDeep(parseYaml(source)) };
-  } catch (err) {
-    issues.push(yamlError(file, err));
-    return undefined;
-  }
+  const read = readYamlContentFile(file, issues);
+  return read && { source: read.text, raw: read.data };
 }
 
 /** Reads one `<dir>/<id>.yaml` collection (fields, units, documents). */
 function loadYamlCollection<S extends z.ZodType>(
+  collection: CollectionName,
   dir: string,
   schema: S,
   issues: ContentIssue[],
   rejected: Set<string>,
 ): Map<string, Sourced<z.output<S>>> {
   const out = new Map<string, Sourced<z.output<S>>>();
-  for (const file of listFiles(dir, false)) {
+  for (const file of listFiles(dir, false, issues)) {
     const ext = path.extname(file);
     if (ext !== '.yaml') {
       issues.push({ severity: 'error', file, key: '', message: `unexpected file: this folder holds one <id>.yaml file per item` });
@@ -125,6 +99,11 @@ function loadYamlCollection<S extends z.ZodType>(
     const id = path.basename(file, ext);
     if (!SLUG_PATTERN.test(id)) {
       issues.push({ severity: 'error', file, key: 'id', message: `the file name "${id}" is the id and must be a lowercase ASCII slug (a-z, 0-9, single hyphens)` });
+      continue;
+    }
+    const reserved = reservedIdMessage(collection, id);
+    if (reserved) {
+      issues.push({ severity: 'error', file, key: 'id', message: `${reserved}; rename the file` });
       continue;
     }
     const read = readYamlFile(file, issues);
@@ -143,24 +122,15 @@ function loadYamlCollection<S extends z.ZodType>(
 
 function loadEntries(dir: string, issues: ContentIssue[], rejected: Set<string>): EntryRecord[] {
   const out: EntryRecord[] = [];
-  for (const file of listFiles(dir, true)) {
+  for (const file of listFiles(dir, true, issues)) {
     if (!ENTRY_EXTENSIONS.has(path.extname(file))) {
       issues.push({ severity: 'error', file, key: '', message: 'unexpected file: entries are .md or .mdx files' });
       continue;
     }
-    const source = fs.readFileSync(file, 'utf8').normalize('NFC');
-    if (!/^---\r?\n/.test(source)) {
-      issues.push({ severity: 'error', file, key: '', message: 'missing YAML frontmatter (the file must start with a line "---")', line: 1 });
-      continue;
-    }
-    let parsedMatter: matter.GrayMatterFile<string>;
-    try {
-      parsedMatter = matter(source, { engines: { yaml: (s) => (parseYaml(s) ?? {}) as object } });
-    } catch (err) {
-      issues.push(yamlError(file, err, 1));
-      continue;
-    }
-    const raw = nfcDeep(parsedMatter.data);
+    const read = readEntryFile(file, issues);
+    if (!read) continue;
+    const source = read.text;
+    const raw = read.data;
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       issues.push(...schemaIssues(file, source, raw, parsed.error));
@@ -168,23 +138,40 @@ function loadEntries(dir: string, issues: ContentIssue[], rejected: Set<string>)
       if (typeof rawId === 'string') rejected.add(rawId);
       continue;
     }
-    const bodyStart = source.length - parsedMatter.content.length;
-    const bodyLine = source.slice(0, bodyStart).split('\n').length;
-    const unsafe = checkBody(file, parsedMatter.content, bodyLine, file.endsWith('.mdx'));
+    const reserved = reservedIdMessage('entries', parsed.data.id);
+    if (reserved) {
+      issues.push({ severity: 'error', file, key: 'id', message: reserved, line: lineOfKey(source, 'id', 0) });
+      rejected.add(parsed.data.id);
+      continue;
+    }
+    const { body, bodyLine } = read.source;
+    const unsafe = checkBody(file, body, bodyLine, file.endsWith('.mdx'));
     if (unsafe.length) {
       issues.push(...unsafe);
       rejected.add(parsed.data.id);
       continue;
     }
-    out.push({ id: parsed.data.id, file, data: parsed.data, body: parsedMatter.content, bodyLine });
+    out.push({ id: parsed.data.id, file, data: parsed.data, body, bodyLine });
   }
   return out;
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Reads `synonyms.yaml` of a content root (an empty list when absent). */
 export function loadSynonyms(root: string, issues: ContentIssue[] = []): SynonymGroups {
   const file = path.join(root, 'synonyms.yaml');
-  if (!fs.existsSync(file)) return [];
+  if (!fs.existsSync(file) && !isSymlink(file)) return [];
+  if (isSymlink(file)) {
+    issues.push({ severity: 'error', file, key: '', message: 'is a symbolic link: content files must be real files inside the content root (copy the file instead)' });
+    return [];
+  }
   const read = readYamlFile(file, issues);
   if (!read) return [];
   const { source, raw } = read;
@@ -210,9 +197,9 @@ export function loadContent(root: string): { model: ContentModel; issues: Conten
   const rejectedIds: ContentModel['rejectedIds'] = { fields: new Set(), units: new Set(), documents: new Set(), entries: new Set() };
   const model: ContentModel = {
     root,
-    fields: loadYamlCollection(path.join(root, 'fields'), fieldSchema, issues, rejectedIds.fields),
-    units: loadYamlCollection(path.join(root, 'units'), unitSchema, issues, rejectedIds.units),
-    documents: loadYamlCollection(path.join(root, 'documents'), documentSchema, issues, rejectedIds.documents),
+    fields: loadYamlCollection('fields', path.join(root, 'fields'), fieldSchema, issues, rejectedIds.fields),
+    units: loadYamlCollection('units', path.join(root, 'units'), unitSchema, issues, rejectedIds.units),
+    documents: loadYamlCollection('documents', path.join(root, 'documents'), documentSchema, issues, rejectedIds.documents),
     entries: loadEntries(path.join(root, 'entries'), issues, rejectedIds.entries),
     rejectedIds,
     synonyms: loadSynonyms(root, issues),

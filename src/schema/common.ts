@@ -8,11 +8,43 @@ export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const slug = () =>
   z.string().regex(SLUG_PATTERN, { message: 'must be a lowercase ASCII slug like "hanh-lang-an-toan" (a-z, 0-9 and single hyphens)' });
 
-/** Non-empty text, normalised to Unicode NFC. */
+/**
+ * Ids that would collide with a fixed page of the site, per collection: `fields/all.yaml` would take
+ * the URL of /feeds/all.xml. tests/unit/reserved-routes.test.ts checks this list against src/pages.
+ */
+export const RESERVED_IDS: Record<CollectionName, readonly string[]> = {
+  // feeds/all.xml and feeds/questions.xml sit next to feeds/[field].xml.
+  fields: ['all', 'questions'],
+  units: [],
+  documents: [],
+  entries: [],
+};
+
+/** The message for an id in RESERVED_IDS, or undefined. */
+export function reservedIdMessage(collection: CollectionName, id: string): string | undefined {
+  return RESERVED_IDS[collection].includes(id)
+    ? `the id "${id}" is reserved: a page of the site already uses that address (reserved ${collection} ids: ${RESERVED_IDS[collection].join(', ')})`
+    : undefined;
+}
+
+/** Word's soft line breaks (U+000B manual line break, form feed, Unicode line/paragraph separators). */
+const SOFT_BREAKS = /[\u000B\u000C\u2028\u2029]/g;
+/** C0/C1 controls other than tab and newline, bidi embeddings/overrides/isolates, noncharacters, lone surrogates. */
+const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|\p{Cs}/u;
+
+/**
+ * Non-empty text, normalised to Unicode NFC, line endings to LF and Word's soft line breaks to a
+ * space; control characters (other than tab and newline), bidi overrides and NUL are rejected. The
+ * content reader (src/lib/content-files.ts) applies the same rules to every string it parses; here
+ * they hold for any other caller of the schemas too.
+ */
 export const text = () =>
   z
     .string()
-    .transform((s) => s.normalize('NFC'))
+    .transform((s) => s.replace(/\r\n?/g, '\n').replace(SOFT_BREAKS, ' ').normalize('NFC'))
+    .refine((s) => !FORBIDDEN_IN_TEXT.test(s), {
+      message: 'must not contain control characters (other than tab and newline), bidirectional overrides or NUL',
+    })
     .refine((s) => s.trim().length > 0, { message: 'must not be empty' });
 
 /** Absolute http(s) URL; `javascript:`, `data:` and relative URLs are rejected. */

@@ -4,6 +4,7 @@ import { httpUrl, isoDate, level, plainRef, reviewMonths, slug, text, type RefFa
 export const ENTRY_STATUSES = ['draft', 'published', 'superseded'] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export const SUMMARY_MAX = 400;
+export const QUESTION_MAX = 300;
 
 const textList = () => z.array(text());
 
@@ -25,7 +26,9 @@ export const makeEntrySchema = (ref: RefFactory = plainRef) =>
   z
     .strictObject({
       id: slug(),
-      question: text(),
+      question: text().refine((s) => [...s].length <= QUESTION_MAX, {
+        message: `must be at most ${QUESTION_MAX} characters (put details in the answer)`,
+      }),
       summary: text().refine((s) => [...s].length <= SUMMARY_MAX, {
         message: `must be at most ${SUMMARY_MAX} characters (it is the short answer)`,
       }),
