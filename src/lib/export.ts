@@ -77,14 +77,15 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFF
 export const escapeXml = (s: string) =>
   s
     .replace(NOT_XML, ' ')
+    .replace(/\r\n?/g, '\n')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;');
+    .replace(/'/g, '&apos;');
+
+/** An attribute value: as escapeXml, and tab/newline as references (parsers turn literal ones into spaces). */
+const escapeAttr = (s: string) => escapeXml(s).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 
 const iso = (day: string) => `${day}T00:00:00.000Z`;
 
@@ -108,14 +109,15 @@ export function buildAtomFeed(entries: ExportableEntry[], ctx: ExportContext, op
     .sort((a, b) => lastUpdated(b).localeCompare(lastUpdated(a)) || (a.id < b.id ? -1 : 1))
     .slice(0, FEED_SIZE);
   const x = escapeXml;
+  const a = escapeAttr;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
     `  <id>${x(opts.id)}</id>`,
     `  <title type="text">${x(opts.title)}</title>`,
     `  <updated>${iso(latest[0] ? lastUpdated(latest[0]) : ctx.today)}</updated>`,
-    `  <link rel="alternate" href="${x(opts.siteLink)}"/>`,
-    `  <link rel="self" href="${x(opts.selfUrl)}"/>`,
+    `  <link rel="alternate" href="${a(opts.siteLink)}"/>`,
+    `  <link rel="self" href="${a(opts.selfUrl)}"/>`,
   ];
   for (const e of latest) {
     const owner = ctx.units.get(e.data.owner)?.name ?? e.data.owner;
@@ -124,12 +126,12 @@ export function buildAtomFeed(entries: ExportableEntry[], ctx: ExportContext, op
       '  <entry>',
       `    <title type="html">${x(escapeHtml(e.data.question))}</title>`,
       `    <id>${x(url)}</id>`,
-      `    <link href="${x(url)}"/>`,
+      `    <link href="${a(url)}"/>`,
       `    <updated>${iso(lastUpdated(e))}</updated>`,
       `    <published>${iso(e.data.answered)}</published>`,
       `    <summary type="html">${x(escapeHtml(`${e.data.summary} (${opts.updatedLabel(e)})`))}</summary>`,
       `    <author><name>${x(owner)}</name></author>`,
-      `    <category term="${x(e.data.field)}" label="${x(ctx.fields.get(e.data.field)?.name ?? e.data.field)}"/>`,
+      `    <category term="${a(e.data.field)}" label="${a(ctx.fields.get(e.data.field)?.name ?? e.data.field)}"/>`,
       '  </entry>',
     );
   }
