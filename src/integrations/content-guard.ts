@@ -1,7 +1,9 @@
 // Fails the build (and dev start) when the content root breaks any rule of the contract, with the same
 // messages as `npm run check`. Astro's own schema pass would miss the cross-file rules. It also hands
 // Astro's MDX compiler the text the content reader accepted, so check and build read MDX the same way.
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { ContentModel } from '../lib/model.ts';
 import { canonicalEntryText, readEntryFile } from '../lib/content-files.ts';
@@ -30,11 +32,27 @@ export function readerMdxPlugin(root: string) {
   };
 }
 
+/**
+ * `astro dev` keeps its content store in <project>/.astro/data-store.json whatever the cache folder,
+ * so a dev server on root B after root A would start from A's entries. The store is dropped when the
+ * root differs from the one recorded next to it. Returns true when it dropped the store.
+ */
+export function forgetOtherRootStore(dotAstroDir: string, root: string): boolean {
+  const marker = path.join(dotAstroDir, 'hoidap-content-root');
+  const previous = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : undefined;
+  const store = path.join(dotAstroDir, 'data-store.json');
+  const dropped = previous !== path.resolve(root) && fs.existsSync(store);
+  if (dropped) fs.rmSync(store);
+  fs.mkdirSync(dotAstroDir, { recursive: true });
+  fs.writeFileSync(marker, path.resolve(root));
+  return dropped;
+}
+
 export function contentGuard(onValid: (model: ContentModel) => void = () => {}): AstroIntegration {
   return {
     name: 'hoidap:content-guard',
     hooks: {
-      'astro:config:setup': ({ logger, updateConfig }) => {
+      'astro:config:setup': ({ logger, updateConfig, command, config }) => {
         const root = contentRoot();
         const { model, issues } = readContentRoot(root, buildDate());
         const errors = errorsOf(issues);
@@ -42,6 +60,9 @@ export function contentGuard(onValid: (model: ContentModel) => void = () => {}):
           throw new Error(`Content in ${root} breaks the content contract (${errors.length} error${errors.length > 1 ? 's' : ''}):\n${formatIssues(errors)}`);
         }
         updateConfig({ vite: { plugins: [readerMdxPlugin(root)] } });
+        if (command === 'dev' && forgetOtherRootStore(fileURLToPath(new URL('.astro/', config.root)), root)) {
+          logger.info('content root changed since the last dev server: its cached content store was dropped');
+        }
         onValid(model);
         const count = (status: string) => model.entries.filter((e) => e.data.status === status).length;
         logger.info(`content root ${root}: ${count('published')} published, ${count('superseded')} superseded, ${count('draft')} draft (not published)`);

@@ -297,3 +297,29 @@ describe('the question has a length limit (finding 11)', () => {
     expect(errorsFor({ [ENTRY]: withKey(entry, 'question', nfd) })).toEqual([]);
   });
 });
+
+describe('the dev server never starts from another root\'s content store (finding 5)', () => {
+  it('drops .astro/data-store.json when the root changes, keeps it otherwise', async () => {
+    const { forgetOtherRootStore } = await import('../../src/integrations/content-guard.ts');
+    const dot = path.join(makeRoot(), '.astro-test');
+    fs.mkdirSync(dot);
+    fs.writeFileSync(path.join(dot, 'data-store.json'), '{}');
+    expect(forgetOtherRootStore(dot, '/roots/a')).toBe(true); // unknown owner: dropped
+    fs.writeFileSync(path.join(dot, 'data-store.json'), '{"a":1}');
+    expect(forgetOtherRootStore(dot, '/roots/a')).toBe(false);
+    expect(fs.existsSync(path.join(dot, 'data-store.json'))).toBe(true);
+    expect(forgetOtherRootStore(dot, '/roots/b')).toBe(true);
+    expect(fs.existsSync(path.join(dot, 'data-store.json'))).toBe(false);
+  });
+});
+
+describe('the cache folder is keyed by the content root (finding 5)', () => {
+  it('differs per root, stays under HOIDAP_CACHE_DIR', async () => {
+    const { cacheDirFor } = await import('../../src/lib/content-root.ts');
+    const a = cacheDirFor('/roots/a', {}, '/project');
+    expect(a).toMatch(/^\/project\/node_modules\/\.astro\/root-[0-9a-f]{12}$/);
+    expect(cacheDirFor('/roots/b', {}, '/project')).not.toBe(a);
+    expect(cacheDirFor('/roots/a/', {}, '/project')).toBe(a);
+    expect(cacheDirFor('/roots/a', { HOIDAP_CACHE_DIR: '/tmp/c' }, '/project')).toMatch(/^\/tmp\/c\/root-[0-9a-f]{12}$/);
+  });
+});
