@@ -192,6 +192,12 @@ describe('YAML tags neither reader agrees on are rejected (finding 10)', () => {
   for (const [name, file, text, line] of cases) {
     it(name, () => expectError(errorsFor({ [file]: text }), file, '', /tag .* is not allowed/, line || undefined));
   }
+  it('an alias bomb ("billion laughs") is an error, not a hang', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`), 'name: *i', ''].join('\n');
+    const started = performance.now();
+    expectError(errorsFor({ 'fields/dien-luc.yaml': bomb }), 'fields/dien-luc.yaml', '', /invalid YAML|alias/i);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
   it('plain core tags such as !!str stay accepted', () => {
     expect(errorsFor({ [ENTRY]: withKey(entry, 'topic', '!!str 2025') })).toEqual([]);
   });
