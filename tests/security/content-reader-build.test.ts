@@ -72,6 +72,12 @@ describe('an error while rendering an entry fails the build naming the file (ren
     expect(result.output).toMatch(/entries[/\\]a[/\\]hanh-lang\.md: cannot be rendered: URI malformed/);
     expect(fs.existsSync(path.join(result.outDir, 'cau-hoi/hanh-lang-an-toan-luoi-dien/index.html'))).toBe(false);
   });
+  it('the same in a published MDX entry (compiled later, by the MDX plugin)', () => {
+    const mdx = readFixture('entries/b/nhap.mdx').replace('status: draft\n', '').replace('Bản nháp.', '![ảnh](https://example.gov.vn/a%E0%A4%A.png)');
+    const result = buildSite({ root: makeRoot({ 'entries/b/nhap.mdx': mdx }), outDir: outDir('render'), env });
+    expect(result.status, result.output).not.toBe(0);
+    expect(result.output).toMatch(/URI malformed[\s\S]*entries[/\\]b[/\\]nhap\.mdx/);
+  });
 });
 
 describe('a root of Windows files, Word text and hostile names builds from the reader\'s text (findings 8, 10)', () => {
