@@ -119,6 +119,8 @@ export function listContentFiles(dir: string, recursive: boolean, issues: Conten
       }
       if (stat.isDirectory()) {
         if (recursive) walk(full);
+        // Files in it would be lost silently: neither the checker nor Astro's glob reads subfolders here.
+        else issues.push({ severity: 'error', file: full, key: '', message: 'unexpected folder: this folder holds files only, one per item' });
         continue;
       }
       if (stat.isFile()) out.push(full);

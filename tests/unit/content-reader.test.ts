@@ -86,6 +86,9 @@ describe('file names the build cannot load are rejected with the file named (fin
     // The id rule would reject it too; the name rule speaks first and says why.
     expectError(errorsFor({ 'fields/x?y.yaml': 'name: X\n' }), 'fields/x?y.yaml', '', /"\?"/);
   });
+  it('a subfolder of fields/ is reported, not silently ignored', () => {
+    expectError(errorsFor({ 'fields/cu/dien-luc.yaml': 'name: Điện lực\n' }), 'fields/cu', '', /unexpected folder/);
+  });
   it('Vietnamese letters, spaces and brackets in folder and file names stay accepted', () => {
     const { errors, model } = read(makeRoot({ 'entries/b/cu.md': null, 'entries/Điện lực (cũ)/bản [1].md': cu }));
     expect(errors).toEqual([]);
