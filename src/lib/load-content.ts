@@ -104,10 +104,15 @@ function loadYamlCollection<S extends z.ZodType>(
     const reserved = reservedIdMessage(collection, id);
     if (reserved) {
       issues.push({ severity: 'error', file, key: 'id', message: `${reserved}; rename the file` });
+      rejected.add(id);
       continue;
     }
     const read = readYamlFile(file, issues);
-    if (!read) continue;
+    if (!read) {
+      // Already reported: references to it are not reported again as "does not exist".
+      rejected.add(id);
+      continue;
+    }
     const { source, raw } = read;
     const parsed = schema.safeParse(raw ?? {});
     if (!parsed.success) {

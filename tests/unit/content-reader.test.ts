@@ -290,8 +290,10 @@ describe('size limits apply before parsing (finding 9)', () => {
 describe('ids that collide with fixed routes are rejected (finding 7)', () => {
   for (const id of RESERVED_IDS.fields) {
     it(`a field with id "${id}"`, () => {
-      const { errors } = read(makeRoot({ [`fields/${id}.yaml`]: 'name: Tất cả\n' }));
+      const { errors } = read(makeRoot({ [`fields/${id}.yaml`]: 'name: Tất cả\n', [ENTRY]: withKey(entry, 'field', id) }));
       expectError(errors, `fields/${id}.yaml`, 'id', /reserved/);
+      // One error, at its cause: the entry citing the field is not told the field does not exist.
+      expect(errors.filter((e) => e.file === ENTRY)).toEqual([]);
     });
   }
 });
