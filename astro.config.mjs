@@ -11,6 +11,11 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [...hoidap(), mdx()],
   devToolbar: { enabled: false },
+  // No syntax highlighting: Shiki writes inline style="" attributes, which the CSP (no
+  // 'unsafe-inline') blocks, and the Prism path of @astrojs/markdown-satteri 0.4 pastes the fence's
+  // language into HTML unescaped (```x"onmouseover="… becomes an attribute). Code blocks are plain
+  // <pre><code>, styled in src/styles/site.css.
+  markdown: { syntaxHighlight: false },
   // Separate caches let tests build several content roots side by side.
   cacheDir: process.env.HOIDAP_CACHE_DIR || './node_modules/.astro',
 });
