@@ -89,7 +89,22 @@ export function sanitizeEntryTree(tree: Root): Root {
   return clean;
 }
 
+// One build shows each body up to three times (entry page, field handbook, whole handbook): results
+// are remembered by input, up to a bound so a 50,000-entry build does not keep them all.
+const memo = new Map<string, string>();
+let memoChars = 0;
+const MEMO_MAX_CHARS = 16 * 1024 * 1024;
+
 /** Sanitises the rendered HTML of one entry body: only allow-listed elements, attributes and URLs. */
 export function sanitizeEntryHtml(html: string): string {
-  return toHtml(sanitizeEntryTree(fromHtml(html, { fragment: true })));
+  const known = memo.get(html);
+  if (known !== undefined) return known;
+  const clean = toHtml(sanitizeEntryTree(fromHtml(html, { fragment: true })));
+  if (memoChars + html.length + clean.length > MEMO_MAX_CHARS) {
+    memo.clear();
+    memoChars = 0;
+  }
+  memo.set(html, clean);
+  memoChars += html.length + clean.length;
+  return clean;
 }
