@@ -12,6 +12,11 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [...hoidap(), mdx()],
   devToolbar: { enabled: false },
+  // No syntax highlighting: Shiki writes inline style="" attributes, which the CSP (no
+  // 'unsafe-inline') blocks, and the Prism path of @astrojs/markdown-satteri 0.4 pastes the fence's
+  // language into HTML unescaped (```x"onmouseover="… becomes an attribute). Code blocks are plain
+  // <pre><code>, styled in src/styles/site.css.
+  markdown: { syntaxHighlight: false },
   // One cache per content root (under HOIDAP_CACHE_DIR, default node_modules/.astro): no build can
   // reuse another root's entries. Separate HOIDAP_CACHE_DIRs also let tests build side by side.
   cacheDir: cacheDirFor(contentRoot()),
