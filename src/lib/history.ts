@@ -17,7 +17,7 @@ export interface HistoryLabels {
   withdrawn: string;
 }
 
-type HistorySource = Pick<EntryData, 'answered' | 'reviewed'> & Partial<Pick<EntryData, 'changes' | 'status' | 'withdrawn' | 'withdrawn_reason'>>;
+type HistorySource = Pick<EntryData, 'answered' | 'reviewed'> & Partial<Pick<EntryData, 'changes' | 'status' | 'withdrawn'>>;
 
 /** Change notes newest first (stable for equal dates: later in the file first), then reviewed, answered. */
 export function sortedChanges(entry: Pick<EntryData, 'changes'>): { date: string; note: string }[] {
@@ -30,7 +30,8 @@ export function sortedChanges(entry: Pick<EntryData, 'changes'>): { date: string
 export function entryHistory(entry: HistorySource, labels: HistoryLabels): HistoryItem[] {
   const items: HistoryItem[] = [];
   if (entry.status === 'withdrawn' && entry.withdrawn) {
-    items.push({ date: entry.withdrawn, text: entry.withdrawn_reason ? `${labels.withdrawn}: ${entry.withdrawn_reason}` : labels.withdrawn, kind: 'withdrawn' });
+    // The reason is in the banner at the top of the page: the history only dates the withdrawal.
+    items.push({ date: entry.withdrawn, text: labels.withdrawn, kind: 'withdrawn' });
   }
   for (const c of sortedChanges(entry)) items.push({ date: c.date, text: c.note, kind: 'change' });
   if (entry.reviewed !== entry.answered) items.push({ date: entry.reviewed, text: labels.reviewed, kind: 'reviewed' });
