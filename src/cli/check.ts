@@ -12,6 +12,9 @@ import { readContentRoot } from '../lib/read-content-root.ts';
 import { typeCheck } from './typecheck.ts';
 import { DEFAULT_SIMILARITY } from '../lib/duplicates.ts';
 import { reviewReport } from '../lib/review-report.ts';
+import { unnotedChangeWarnings } from '../lib/unnoted-changes.ts';
+import { previousEntryVersions } from '../node/git-versions.ts';
+import fs from 'node:fs';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +35,13 @@ if (!(threshold > 0 && threshold <= 1)) {
 const errors = errorsOf(issues);
 // Advisory reports only make sense on content that passed validation.
 const report = errors.length === 0 ? reviewReport(model, today, threshold) : undefined;
-const warnings = [...issues.filter((i) => i.severity === 'warning'), ...(report?.warnings ?? [])];
+// Answers changed at a review without a public change note (only when git knows the previous version).
+const previous = report ? previousEntryVersions(root).files : new Map<string, string>();
+const unnoted = unnotedChangeWarnings(
+  model.entries.filter((e) => previous.has(e.file)).map((e) => ({ file: e.file, source: fs.readFileSync(e.file, 'utf8').normalize('NFC') })),
+  previous,
+);
+const warnings = [...issues.filter((i) => i.severity === 'warning'), ...(report?.warnings ?? []), ...unnoted];
 // Types are checked only for valid content: generating Astro's types loads the content root.
 const types = values['skip-types'] || errors.length > 0 ? undefined : typeCheck();
 const failed = errors.length > 0 || (values.strict && warnings.length > 0) || types?.ok === false;
@@ -41,6 +50,7 @@ const counts = {
   published: model.entries.filter((e) => e.data.status === 'published').length,
   drafts: model.entries.filter((e) => e.data.status === 'draft').length,
   superseded: model.entries.filter((e) => e.data.status === 'superseded').length,
+  withdrawn: model.entries.filter((e) => e.data.status === 'withdrawn').length,
   fields: model.fields.size,
   units: model.units.size,
   documents: model.documents.size,
@@ -57,7 +67,7 @@ if (values.json) {
 } else {
   console.log(`Content root: ${displayPath(root)} (build date ${today})`);
   console.log(
-    `${counts.published} published, ${counts.drafts} draft, ${counts.superseded} superseded entries; ` +
+    `${counts.published} published, ${counts.drafts} draft, ${counts.superseded} superseded, ${counts.withdrawn} withdrawn entries; ` +
       `${counts.fields} fields, ${counts.units} units, ${counts.documents} documents`,
   );
   if (errors.length) console.log(`\n${errors.length} error(s):\n${formatIssues(errors)}`);

@@ -23,6 +23,7 @@ import { buildDate, formatDateVi } from '../lib/dates.ts';
 import {
   HANDBOOK_USAGE,
   changeList,
+  notesSince,
   entryAnchor,
   handbookPath,
   initialPageDigits,
@@ -155,7 +156,14 @@ async function main(): Promise<void> {
         replacedBy: hb.changes.replacedBy,
         groups: [
           { heading: hb.changes.added, items: list.added.map((e) => view(e, hb.changes.answeredOn(formatDateVi(e.answered)))) },
-          { heading: hb.changes.changed, items: list.changed.map((e) => view(e, hb.changes.reviewedOn(formatDateVi(e.reviewed)))) },
+          {
+            heading: hb.changes.changed,
+            // The change notes after the date say what changed; without one, the entry was only reviewed.
+            items: list.changed.map((e) => {
+              const notes = notesSince(e, since);
+              return view(e, notes.length ? notes.map((n) => hb.changes.changedOn(formatDateVi(n.date), n.note)).join('; ') : hb.changes.reviewedOn(formatDateVi(e.reviewed)));
+            }),
+          },
           {
             heading: hb.changes.superseded,
             items: list.superseded.map((s) => ({
@@ -338,6 +346,7 @@ function readHandbook(): { title: string; version: string; published: PageEntry[
     levels: levels(el),
     answered: el.dataset.answered!,
     reviewed: el.dataset.reviewed!,
+    changes: JSON.parse(el.dataset.changes ?? '[]') as { date: string; note: string }[],
     question: (el.querySelector('.hb-q')?.textContent ?? '').trim(),
   }));
   const superseded = [...root.querySelectorAll<HTMLElement>('[data-hb-superseded] > li')].map((el) => ({

@@ -2,6 +2,9 @@
 // terminal; without a terminal every required flag must be given.
 // Usage: npm run new -- --question "..." --field <id> --owner <id> --levels commune,province
 //                       [--summary "..."] [--topic "..."] [--status draft|published] [--dry-run]
+//        npm run new -- --id <existing-id> --change "what changed, for readers" [--dry-run]
+//          adds a public change note dated today to an existing entry and moves its `reviewed` to today.
+import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -11,7 +14,8 @@ import { buildDate } from '../lib/dates.ts';
 import { errorsOf, formatIssues } from '../lib/issues.ts';
 import { loadContent } from '../lib/load-content.ts';
 import { slugify } from '../lib/slug.ts';
-import { serializeEntry, writeEntryFile, type EntryDraft } from '../lib/write-entry.ts';
+import { addChangeNote, serializeEntry, writeEntryFile, type EntryDraft } from '../lib/write-entry.ts';
+import { readContentRoot } from '../lib/read-content-root.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +27,7 @@ const { values } = parseArgs({
     topic: { type: 'string' },
     id: { type: 'string' },
     status: { type: 'string', default: 'draft' },
+    change: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
 });
@@ -37,6 +42,32 @@ const today = buildDate();
 const { model, issues } = loadContent(root);
 const broken = errorsOf(issues);
 if (broken.length) fail(`the content root has errors; fix them first (npm run check):\n${formatIssues(broken)}`, 1);
+
+if (values.change !== undefined) {
+  // A change note belongs to an answer that exists: readers of that page see it.
+  if (!values.id) fail('--change adds a note to an existing entry: pass --id <entry id>');
+  const entry = model.entries.find((e) => e.id === values.id) ?? fail(`no entry with id "${values.id}"`, 1);
+  let text: string;
+  try {
+    text = addChangeNote(fs.readFileSync(entry.file, 'utf8').normalize('NFC'), values.change, today);
+  } catch (err) {
+    text = fail(`${displayPath(entry.file)}: ${(err as Error).message}`, 1);
+  }
+  if (values['dry-run']) {
+    process.stdout.write(text);
+  } else {
+    const before = fs.readFileSync(entry.file);
+    fs.writeFileSync(entry.file, text);
+    // The edited file must still satisfy the contract (e.g. a note dated before `answered`): else undo.
+    const after = errorsOf(readContentRoot(root, today).issues).filter((i) => i.file === entry.file);
+    if (after.length) {
+      fs.writeFileSync(entry.file, before);
+      fail(`the change note would make the entry invalid, nothing written:\n${formatIssues(after)}`, 1);
+    }
+    console.log(`Added a change note dated ${today} to ${displayPath(entry.file)} (reviewed: ${today}). Run npm run check.`);
+  }
+  process.exit(0);
+}
 
 const interactive = process.stdin.isTTY && process.stdout.isTTY;
 const rl = interactive ? readline.createInterface({ input: process.stdin, output: process.stdout }) : undefined;

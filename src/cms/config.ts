@@ -268,6 +268,7 @@ export function cmsConfig(model: CmsModel, options: CmsOptions, schemas: Contrac
     view_filters: [
       { label: OPTION_TEXT['entries.status']!.draft!, field: 'status', pattern: 'draft' },
       { label: OPTION_TEXT['entries.status']!.superseded!, field: 'status', pattern: 'superseded' },
+      { label: OPTION_TEXT['entries.status']!.withdrawn!, field: 'status', pattern: 'withdrawn' },
     ],
     view_groups: [
       { label: FIELD_TEXT.entries.field!.label, field: 'field' },

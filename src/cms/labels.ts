@@ -119,6 +119,20 @@ export const FIELD_TEXT: Record<CollectionKey, Record<string, FieldText>> = {
     review_months: { label: 'Chu kỳ rà soát (tháng)', hint: 'Để trống để dùng chu kỳ của lĩnh vực.' },
     status: { label: 'Trạng thái', hint: 'Bản nháp không được công bố.' },
     superseded_by: { label: 'Được thay thế bởi câu hỏi', hint: 'Bắt buộc khi trạng thái là "Đã được thay thế".' },
+    withdrawn_reason: {
+      label: 'Lý do rút câu trả lời',
+      hint: 'Bắt buộc khi trạng thái là "Đã rút". Ví dụ: Nhiệm vụ này đã chuyển về cấp tỉnh theo Nghị định ...',
+      multiline: true,
+    },
+    withdrawn: { label: 'Ngày rút', hint: `Bắt buộc khi trạng thái là "Đã rút". ${DATE_HINT}` },
+    changes: {
+      label: 'Ghi chú thay đổi',
+      singular: 'ghi chú thay đổi',
+      hint: 'Chỉ ghi khi nội dung trả lời thay đổi mà người đọc cần biết (không ghi khi sửa lỗi chính tả). Người đọc thấy ghi chú trên trang câu hỏi và trong nguồn tin.',
+    },
+    'changes[]': { label: 'Thay đổi' },
+    'changes[].date': { label: 'Ngày thay đổi', hint: `Không trước ngày trả lời. ${DATE_HINT}`, defaultToday: true },
+    'changes[].note': { label: 'Nội dung thay đổi', hint: 'Viết cho người đọc: đã thay đổi gì, theo văn bản nào.', multiline: true },
     related: { label: 'Câu hỏi liên quan' },
     tags: { label: 'Từ khóa', singular: 'từ khóa' },
     'tags[]': { label: 'Từ khóa' },
@@ -135,7 +149,7 @@ export const FIELD_TEXT: Record<CollectionKey, Record<string, FieldText>> = {
 export const OPTION_TEXT: Record<string, Record<string, string>> = {
   'entries.levels': t.levels,
   'units.level': t.levels,
-  'entries.status': { draft: 'Bản nháp (chưa công bố)', published: 'Đã công bố', superseded: 'Đã được thay thế' },
+  'entries.status': { draft: 'Bản nháp (chưa công bố)', published: 'Đã công bố', superseded: 'Đã được thay thế', withdrawn: 'Đã rút (không còn áp dụng)' },
   'documents.status': t.documentPage.statuses,
 };
 

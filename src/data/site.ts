@@ -9,7 +9,6 @@ import { buildDate } from '../lib/dates.ts';
 import { SAMPLE_MARKER, loadSynonyms } from '../lib/load-content.ts';
 import { prepareSynonyms, type PreparedSynonyms } from '../lib/search-terms.ts';
 import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from '../lib/review.ts';
-import { readGitHistory, type GitHistory } from '../lib/history.ts';
 import { compareVi, type CatalogEntry } from '../lib/catalog.ts';
 
 type Ref = { id: string } | string;
@@ -32,15 +31,13 @@ export interface Site {
   fields: Map<string, FieldData>;
   units: Map<string, UnitData>;
   documents: Map<string, DocumentData>;
-  /** Published and superseded entries (never drafts), by id. */
+  /** Published, superseded and withdrawn entries (never drafts), by id. */
   entries: Map<string, SiteEntry>;
   /** Fields in home-page order (`order`, then name). */
   fieldOrder: string[];
   synonyms: PreparedSynonyms;
   /** Draft entries per owning unit (drafts have no pages). */
   draftsByOwner: Map<string, number>;
-  /** Commits per entry file, when the content root is in a git repository. */
-  git: GitHistory | undefined;
 }
 
 /** Astro entry data with references flattened to ids, in the shape the CLI tools read. */
@@ -99,8 +96,7 @@ export function loadSite(): Promise<Site> {
       .map(([id]) => id);
     const root = contentRoot();
     const synonyms = prepareSynonyms(loadSynonyms(root));
-    const git = readGitHistory(root);
-    return { today, isSample: fs.existsSync(path.join(root, SAMPLE_MARKER)), fields, units, documents, entries, fieldOrder, synonyms, draftsByOwner, git };
+    return { today, isSample: fs.existsSync(path.join(root, SAMPLE_MARKER)), fields, units, documents, entries, fieldOrder, synonyms, draftsByOwner };
   })();
   return cached;
 }

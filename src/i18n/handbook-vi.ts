@@ -33,6 +33,7 @@ export const handbookVi = {
     none: 'Không có.',
     answeredOn: (date: string) => `trả lời ngày ${date}`,
     reviewedOn: (date: string) => `rà soát ngày ${date}`,
+    changedOn: (date: string, note: string) => `thay đổi ngày ${date}: ${note}`,
   },
   /** PDF page header and footer. */
   page: 'Trang',

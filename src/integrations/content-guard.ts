@@ -65,7 +65,7 @@ export function contentGuard(onValid: (model: ContentModel) => void = () => {}):
         }
         onValid(model);
         const count = (status: string) => model.entries.filter((e) => e.data.status === status).length;
-        logger.info(`content root ${root}: ${count('published')} published, ${count('superseded')} superseded, ${count('draft')} draft (not published)`);
+        logger.info(`content root ${root}: ${count('published')} published, ${count('superseded')} superseded, ${count('withdrawn')} withdrawn, ${count('draft')} draft (not published)`);
       },
     },
   };

@@ -14,8 +14,9 @@ export const isListed = (e: CatalogEntry) => e.data.status === 'published';
 
 export const byQuestion = (a: CatalogEntry, b: CatalogEntry) => compareVi(a.data.question, b.data.question);
 
-/** Last time the answer changed in a way readers care about: the later of answered and reviewed. */
-export const lastUpdated = (e: CatalogEntry) => (e.data.reviewed > e.data.answered ? e.data.reviewed : e.data.answered);
+/** Last time the answer changed in a way readers care about: the latest of answered, reviewed and change notes. */
+export const lastUpdated = (e: CatalogEntry) =>
+  (e.data.changes ?? []).reduce((max, c) => (c.date > max ? c.date : max), e.data.reviewed > e.data.answered ? e.data.reviewed : e.data.answered);
 
 export function recentlyUpdated<T extends CatalogEntry>(entries: T[], limit: number): T[] {
   return entries

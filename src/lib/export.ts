@@ -2,6 +2,7 @@
 import type { DocumentData, EntryData, FieldData, UnitData } from '../schema/index.ts';
 import { EXPORT_VERSION, type EntriesExport, type ExportEntry } from '../schema/export.ts';
 import { lastUpdated } from './catalog.ts';
+import { sortedChanges } from './history.ts';
 import type { LegalChange } from './review.ts';
 
 export interface ExportableEntry {
@@ -39,8 +40,11 @@ export function toExportEntry(e: ExportableEntry, ctx: ExportContext): ExportEnt
     reviewed: d.reviewed,
     reviewDue: e.reviewDue,
     overdue: e.overdue,
-    status: d.status === 'superseded' ? 'superseded' : 'published',
+    status: d.status === 'superseded' || d.status === 'withdrawn' ? d.status : 'published',
     supersededBy: d.superseded_by ?? null,
+    withdrawn: d.status === 'withdrawn' ? (d.withdrawn ?? null) : null,
+    withdrawnReason: d.status === 'withdrawn' ? (d.withdrawn_reason ?? null) : null,
+    changes: sortedChanges(d),
     legalBasisChanged: e.legalChanges,
     legalBasis: (d.legal_basis ?? []).map((l) => ({
       document: l.document ?? (l.ref ? (ctx.documents.get(l.ref)?.number ?? null) : null),
@@ -95,18 +99,43 @@ export interface FeedOptions {
   selfUrl: string;
   siteLink: string;
   updatedLabel: (e: ExportableEntry) => string;
+  /** "Updated on <date>", introducing a change note in an entry's summary. */
+  changeLabel: (date: string) => string;
+  /** Title prefix and summary of a withdrawal notice. */
+  withdrawnTitle: (question: string) => string;
+  withdrawnSummary: (e: ExportableEntry) => string;
 }
 
 /**
- * An Atom feed of the latest new or reviewed published entries (bounded, whatever the corpus size).
+ * When an entry last changed for feed readers: a withdrawal is dated by `withdrawn`, anything else by
+ * its latest answered, reviewed or change-note date.
+ */
+export const feedDate = (e: ExportableEntry) => (e.data.status === 'withdrawn' && e.data.withdrawn ? e.data.withdrawn : lastUpdated(e));
+
+/**
+ * The feed summary of an entry, as text: the withdrawal notice; else the newest change note when it is
+ * the latest event (the summary of changes), followed by the short answer; else the short answer and
+ * when it was last reviewed.
+ */
+export function feedSummary(e: ExportableEntry, opts: FeedOptions): string {
+  if (e.data.status === 'withdrawn') return opts.withdrawnSummary(e);
+  const note = sortedChanges(e.data)[0];
+  if (note && note.date === lastUpdated(e)) return `${opts.changeLabel(note.date)}: ${note.note} (${e.data.summary})`;
+  return `${e.data.summary} (${opts.updatedLabel(e)})`;
+}
+
+/**
+ * An Atom feed of the latest new, changed or reviewed published entries (bounded, whatever the corpus
+ * size), and of withdrawals: a withdrawn entry appears once, dated by its withdrawal and titled as one,
+ * so subscribers learn the answer no longer applies (GOV.UK's model); never as a current answer.
  * Written by hand rather than with a feed library: every value goes through one escaper, so the
  * feed is well-formed XML for any text (the `feed` package escaped only `&` in attributes and
  * double-escaped the feed title).
  */
 export function buildAtomFeed(entries: ExportableEntry[], ctx: ExportContext, opts: FeedOptions): string {
   const latest = entries
-    .filter((e) => e.data.status === 'published')
-    .sort((a, b) => lastUpdated(b).localeCompare(lastUpdated(a)) || (a.id < b.id ? -1 : 1))
+    .filter((e) => e.data.status === 'published' || e.data.status === 'withdrawn')
+    .sort((a, b) => feedDate(b).localeCompare(feedDate(a)) || (a.id < b.id ? -1 : 1))
     .slice(0, FEED_SIZE);
   const x = escapeXml;
   const a = escapeAttr;
@@ -115,7 +144,7 @@ export function buildAtomFeed(entries: ExportableEntry[], ctx: ExportContext, op
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
     `  <id>${x(opts.id)}</id>`,
     `  <title type="text">${x(opts.title)}</title>`,
-    `  <updated>${iso(latest[0] ? lastUpdated(latest[0]) : ctx.today)}</updated>`,
+    `  <updated>${iso(latest[0] ? feedDate(latest[0]) : ctx.today)}</updated>`,
     `  <link rel="alternate" href="${a(opts.siteLink)}"/>`,
     `  <link rel="self" href="${a(opts.selfUrl)}"/>`,
   ];
@@ -124,12 +153,12 @@ export function buildAtomFeed(entries: ExportableEntry[], ctx: ExportContext, op
     const url = ctx.entryUrl(e.id);
     lines.push(
       '  <entry>',
-      `    <title type="html">${x(escapeHtml(e.data.question))}</title>`,
+      `    <title type="html">${x(escapeHtml(e.data.status === 'withdrawn' ? opts.withdrawnTitle(e.data.question) : e.data.question))}</title>`,
       `    <id>${x(url)}</id>`,
       `    <link href="${a(url)}"/>`,
-      `    <updated>${iso(lastUpdated(e))}</updated>`,
+      `    <updated>${iso(feedDate(e))}</updated>`,
       `    <published>${iso(e.data.answered)}</published>`,
-      `    <summary type="html">${x(escapeHtml(`${e.data.summary} (${opts.updatedLabel(e)})`))}</summary>`,
+      `    <summary type="html">${x(escapeHtml(feedSummary(e, opts)))}</summary>`,
       `    <author><name>${x(owner)}</name></author>`,
       `    <category term="${a(e.data.field)}" label="${a(ctx.fields.get(e.data.field)?.name ?? e.data.field)}"/>`,
       '  </entry>',

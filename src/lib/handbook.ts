@@ -126,6 +126,8 @@ export interface FilterItem {
   levels: readonly string[];
   answered: string;
   reviewed: string;
+  /** Public change notes (`changes`), any order. */
+  changes?: readonly { date: string; note: string }[];
 }
 
 /** A superseded entry of the handbook's fields, listed (never printed) on the change page. */
@@ -143,9 +145,13 @@ export interface HandbookFilter {
 
 export const matchesLevel = (item: Pick<FilterItem, 'levels'>, level?: string) => level === undefined || item.levels.includes(level);
 
-/** Answered or reviewed strictly after `since` (always true without `since`). */
-export const changedSince = (item: Pick<FilterItem, 'answered' | 'reviewed'>, since?: string) =>
-  since === undefined || item.answered > since || item.reviewed > since;
+/** Change notes dated strictly after `since`, newest first. */
+export const notesSince = (item: Pick<FilterItem, 'changes'>, since: string) =>
+  (item.changes ?? []).filter((c) => c.date > since).sort((a, b) => b.date.localeCompare(a.date));
+
+/** Answered, reviewed or changed (a change note) strictly after `since` (always true without `since`). */
+export const changedSince = (item: Pick<FilterItem, 'answered' | 'reviewed' | 'changes'>, since?: string) =>
+  since === undefined || item.answered > since || item.reviewed > since || notesSince(item, since).length > 0;
 
 /**
  * A superseded entry counts as superseded after `since` when its owner touched it after that date
@@ -163,7 +169,7 @@ export function selectEntries<T extends FilterItem>(items: readonly T[], filter:
 export interface ChangeList<T, S> {
   /** New answers: answered after the date. */
   added: T[];
-  /** Answered before, reviewed (confirmed or changed) after the date. */
+  /** Answered before, changed (a change note) or reviewed (confirmed) after the date. */
   changed: T[];
   superseded: S[];
 }
@@ -178,7 +184,7 @@ export function changeList<T extends FilterItem, S extends SupersededItem>(
   const inLevel = published.filter((i) => matchesLevel(i, level));
   return {
     added: inLevel.filter((i) => i.answered > since),
-    changed: inLevel.filter((i) => i.answered <= since && i.reviewed > since),
+    changed: inLevel.filter((i) => i.answered <= since && (i.reviewed > since || notesSince(i, since).length > 0)),
     superseded: superseded.filter((i) => matchesLevel(i, level) && supersededSince(i, since)),
   };
 }

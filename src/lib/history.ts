@@ -1,60 +1,44 @@
-// Change history of entries: the commits that touched each entry file when the content root is in a
-// git repository (one `git log` for the whole root), else the entry's own answered/reviewed dates.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+// The public change history of an entry: only what its editors wrote for readers. Change notes
+// (`changes`, newest first), the withdrawal when there is one, then the reviewed and answered dates.
+// Never git commit subjects: those are written for developers ("fix typo", "WIP", a name) and say
+// nothing reliable to a commune officer. Pure.
 import type { EntryData } from '../schema/index.ts';
 
-export interface Change {
+export interface HistoryItem {
   date: string;
-  summary: string;
-  /** Where the change comes from: a commit, or the entry's own dates. */
-  source: 'git' | 'dates';
+  text: string;
+  kind: 'withdrawn' | 'change' | 'reviewed' | 'answered';
 }
 
-export type GitHistory = Map<string, Change[]>;
-
-/** Commits per file (absolute path), newest first; undefined when `root` is not in a git repository. */
-export function readGitHistory(root: string): GitHistory | undefined {
-  const top = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, encoding: 'utf8' });
-  if (top.status !== 0) return undefined;
-  const toplevel = top.stdout.trim();
-  const log = spawnSync('git', ['log', '--no-merges', '--format=%x1e%aI%x1f%s', '--name-only', '--', '.'], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  if (log.status !== 0) return undefined;
-  return parseGitLog(log.stdout, toplevel);
-}
-
-/** Parses `git log --format=%x1e%aI%x1f%s --name-only` output. */
-export function parseGitLog(output: string, toplevel: string): GitHistory {
-  const history: GitHistory = new Map();
-  for (const record of output.split('\x1e')) {
-    if (!record.trim()) continue;
-    const [header, ...files] = record.split('\n');
-    const [date, summary] = header.split('\x1f');
-    for (const file of files) {
-      if (!file.trim()) continue;
-      const abs = path.join(toplevel, file.trim());
-      const list = history.get(abs) ?? [];
-      list.push({ date: date.slice(0, 10), summary: summary ?? '', source: 'git' });
-      history.set(abs, list);
-    }
-  }
-  return history;
-}
-
-/** Labels for the fallback history, in the site's language. */
+/** Labels of the dated events that have no note of their own, in the site's language. */
 export interface HistoryLabels {
   answered: string;
   reviewed: string;
+  withdrawn: string;
 }
 
-export function entryHistory(file: string, entry: Pick<EntryData, 'answered' | 'reviewed'>, git: GitHistory | undefined, labels: HistoryLabels): Change[] {
-  const commits = git?.get(path.resolve(file));
-  if (commits && commits.length > 0) return commits;
-  const dates: Change[] = [{ date: entry.answered, summary: labels.answered, source: 'dates' }];
-  if (entry.reviewed !== entry.answered) dates.unshift({ date: entry.reviewed, summary: labels.reviewed, source: 'dates' });
-  return dates;
+type HistorySource = Pick<EntryData, 'answered' | 'reviewed'> & Partial<Pick<EntryData, 'changes' | 'status' | 'withdrawn'>>;
+
+/** Change notes newest first (stable for equal dates: later in the file first), then reviewed, answered. */
+export function sortedChanges(entry: Pick<EntryData, 'changes'>): { date: string; note: string }[] {
+  return (entry.changes ?? [])
+    .map((c, i) => ({ ...c, i }))
+    .sort((a, b) => b.date.localeCompare(a.date) || b.i - a.i)
+    .map(({ date, note }) => ({ date, note }));
 }
+
+export function entryHistory(entry: HistorySource, labels: HistoryLabels): HistoryItem[] {
+  const items: HistoryItem[] = [];
+  if (entry.status === 'withdrawn' && entry.withdrawn) {
+    // The reason is in the banner at the top of the page: the history only dates the withdrawal.
+    items.push({ date: entry.withdrawn, text: labels.withdrawn, kind: 'withdrawn' });
+  }
+  for (const c of sortedChanges(entry)) items.push({ date: c.date, text: c.note, kind: 'change' });
+  if (entry.reviewed !== entry.answered) items.push({ date: entry.reviewed, text: labels.reviewed, kind: 'reviewed' });
+  items.push({ date: entry.answered, text: labels.answered, kind: 'answered' });
+  return items;
+}
+
+/** The latest change note's date, if any. */
+export const lastChangeDate = (entry: Pick<EntryData, 'changes'>): string | undefined =>
+  (entry.changes ?? []).reduce<string | undefined>((max, c) => (max === undefined || c.date > max ? c.date : max), undefined);

@@ -62,9 +62,14 @@ export function reviewReport(model: ContentModel, today: string, threshold = DEF
     if (e.data.status === 'superseded' && successor && successor.data.status === 'draft') {
       warn(e.file, 'superseded_by', `names "${successor.id}", which is a draft: readers of this entry get no link to a current answer`);
     }
+    if (successor && successor.data.status === 'withdrawn' && e.data.status !== 'draft') {
+      warn(e.file, 'superseded_by', `names "${successor.id}", which is withdrawn (${successor.data.withdrawn}): readers are sent to an answer that no longer applies`);
+    }
     e.data.related?.forEach((id, i) => {
       const target = byId.get(id);
-      if (target && target.data.status !== 'published' && e.data.status === 'published') {
+      if (target && target.data.status === 'withdrawn' && e.data.status !== 'draft') {
+        warn(e.file, `related[${i}]`, `links to "${id}", which is withdrawn (${target.data.withdrawn}): remove the link or point to a current answer`);
+      } else if (target && target.data.status !== 'published' && e.data.status === 'published') {
         warn(e.file, `related[${i}]`, `links to "${id}", which is ${target.data.status}: readers will not see it in the related list`);
       }
     });
@@ -77,7 +82,7 @@ export function reviewReport(model: ContentModel, today: string, threshold = DEF
   }
 
   const duplicates = findNearDuplicates(
-    model.entries.filter((e) => e.data.status !== 'superseded').map((e) => ({ id: e.id, text: e.data.question })),
+    model.entries.filter((e) => e.data.status !== 'superseded' && e.data.status !== 'withdrawn').map((e) => ({ id: e.id, text: e.data.question })),
     threshold,
   );
   const fileOf = new Map(model.entries.map((e) => [e.id, e.file]));

@@ -66,6 +66,10 @@ export function validateModel(model: ContentModel, { today }: ValidateOptions): 
     for (const key of ['answered', 'reviewed'] as const) {
       if (d[key] > today) err(entry, key, `is in the future (${d[key]}, build date ${today})`);
     }
+    if (d.withdrawn !== undefined && d.withdrawn > today) err(entry, 'withdrawn', `is in the future (${d.withdrawn}, build date ${today})`);
+    d.changes?.forEach((c, i) => {
+      if (c.date > today) err(entry, `changes[${i}].date`, `is in the future (${c.date}, build date ${today}): a change note records a change already made`);
+    });
     if (d.superseded_by !== undefined) {
       if (!entryExists(d.superseded_by)) {
         err(entry, 'superseded_by', `names entry "${d.superseded_by}", which does not exist`);

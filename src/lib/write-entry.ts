@@ -8,7 +8,8 @@ import type { EntryData } from '../schema/index.ts';
 /** Frontmatter keys in the order of the contract. */
 export const ENTRY_KEY_ORDER = [
   'id', 'question', 'summary', 'field', 'owner', 'levels', 'topic', 'aliases', 'legal_basis', 'can', 'cannot',
-  'asked_by', 'asked', 'answered', 'reviewed', 'review_months', 'status', 'superseded_by', 'related', 'tags',
+  'asked_by', 'asked', 'answered', 'reviewed', 'review_months', 'status', 'superseded_by', 'withdrawn_reason', 'withdrawn',
+  'changes', 'related', 'tags',
 ] as const satisfies readonly (keyof EntryData)[];
 
 export type EntryDraft = Partial<EntryData> & Pick<EntryData, 'id' | 'question' | 'summary' | 'field' | 'owner' | 'levels' | 'answered' | 'reviewed'>;
@@ -31,6 +32,34 @@ export function serializeEntry(entry: EntryDraft, body: string, comments: string
   const yaml = YAML.stringify(ordered, { lineWidth: 0, defaultKeyType: 'PLAIN', flowCollectionPadding: false });
   const notes = comments.map((c) => `# ${c.replace(/\n/g, ' ')}\n`).join('');
   return `---\n${notes}${yaml}---\n${nfc(body).trim()}\n`;
+}
+
+/**
+ * Adds a public change note dated `date` to an entry's source text and moves `reviewed` to that date
+ * (a change is a review). The frontmatter is edited as a YAML document, so its comments, key order
+ * and the Markdown body stay as they were; the note goes last in `changes` (pages sort by date).
+ */
+export function addChangeNote(source: string, note: string, date: string): string {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(source);
+  if (!m) throw new Error('the file has no YAML frontmatter');
+  const doc = YAML.parseDocument(m[1]!, { schema: 'core', uniqueKeys: true });
+  if (doc.errors.length) throw new Error(`the frontmatter is not valid YAML: ${doc.errors[0]!.message}`);
+  const text = note.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!text) throw new Error('the change note is empty');
+  const changes = doc.get('changes');
+  if (changes === undefined || changes === null) {
+    // Insert before `related`/`tags` when present, to keep the contract's key order.
+    const item = doc.createNode({ changes: [{ date, note: text }] }).items[0]!;
+    const items = (doc.contents as YAML.YAMLMap).items;
+    const after = items.findIndex((p) => ['related', 'tags'].includes(String((p.key as YAML.Scalar).value)));
+    items.splice(after >= 0 ? after : items.length, 0, item);
+  } else if (YAML.isSeq(changes)) {
+    changes.add(doc.createNode({ date, note: text }));
+  } else {
+    throw new Error('`changes` is not a list');
+  }
+  doc.set('reviewed', date);
+  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---${m[2]}${source.slice(m[0].length)}`;
 }
 
 /** Writes a new entry file, refusing to overwrite an existing file. Returns the path written. */

@@ -1,12 +1,15 @@
 import { z } from 'astro/zod';
 import { httpUrl, isoDate, level, plainRef, reviewMonths, slug, text, type RefFactory } from './common.ts';
 
-export const ENTRY_STATUSES = ['draft', 'published', 'superseded'] as const;
+export const ENTRY_STATUSES = ['draft', 'published', 'superseded', 'withdrawn'] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export const SUMMARY_MAX = 400;
 export const QUESTION_MAX = 300;
 
 const textList = () => z.array(text());
+
+/** One public change note: what changed for readers, and when (a change that matters, not a typo fix). */
+const changeNoteSchema = z.strictObject({ date: isoDate(), note: text() });
 
 const makeLegalBasisSchema = (ref: RefFactory) =>
   z
@@ -45,16 +48,35 @@ export const makeEntrySchema = (ref: RefFactory = plainRef) =>
       answered: isoDate(),
       reviewed: isoDate(),
       review_months: reviewMonths().optional(),
-      status: z.enum(ENTRY_STATUSES, { message: 'must be one of: draft, published, superseded' }).default('published'),
+      status: z.enum(ENTRY_STATUSES, { message: 'must be one of: draft, published, superseded, withdrawn' }).default('published'),
       superseded_by: ref('entries').optional(),
+      withdrawn_reason: text().optional(),
+      withdrawn: isoDate().optional(),
+      changes: z.array(changeNoteSchema).optional(),
       related: z.array(ref('entries')).optional(),
       tags: textList().optional(),
     })
     .refine((e) => e.status !== 'superseded' || e.superseded_by !== undefined, {
       message: 'is required when status is superseded',
       path: ['superseded_by'],
+    })
+    .refine((e) => e.status !== 'withdrawn' || e.withdrawn_reason !== undefined, {
+      message: 'is required when status is withdrawn (say why readers should no longer rely on this answer)',
+      path: ['withdrawn_reason'],
+    })
+    .refine((e) => e.status !== 'withdrawn' || e.withdrawn !== undefined, {
+      message: 'is required when status is withdrawn (the date it was withdrawn, YYYY-MM-DD)',
+      path: ['withdrawn'],
+    })
+    .superRefine((e, ctx) => {
+      e.changes?.forEach((c, i) => {
+        if (c.date < e.answered) {
+          ctx.addIssue({ code: 'custom', message: `is before \`answered\` (${c.date} < ${e.answered}): a change note dates a change to the answer`, path: ['changes', i, 'date'] });
+        }
+      });
     });
 
 export const entrySchema = makeEntrySchema();
 export type EntryData = z.output<typeof entrySchema>;
 export type LegalBasisItem = NonNullable<EntryData['legal_basis']>[number];
+export type ChangeNote = NonNullable<EntryData['changes']>[number];

@@ -23,8 +23,14 @@ export const exportEntrySchema = z.strictObject({
   reviewed: date(),
   reviewDue: date(),
   overdue: z.boolean(),
-  status: z.enum(['published', 'superseded']),
+  status: z.enum(['published', 'superseded', 'withdrawn']),
   supersededBy: z.string().nullable(),
+  /** Date the answer was withdrawn (status "withdrawn"), else null. */
+  withdrawn: date().nullable(),
+  /** Why it was withdrawn (status "withdrawn"), else null. */
+  withdrawnReason: z.string().nullable(),
+  /** Public change notes, newest first. */
+  changes: z.array(z.strictObject({ date: date(), note: z.string() })),
   /** Cited documents amended, replaced or expired after the last review. */
   legalBasisChanged: z.array(z.strictObject({ ref: z.string(), number: z.string(), status: z.enum(DOCUMENT_STATUSES), changed: date() })),
   legalBasis: z.array(

@@ -68,6 +68,7 @@ describe('the CMS configuration agrees with the zod schemas', () => {
       ['entries', 'asked'],
       ['entries', 'answered'],
       ['entries', 'reviewed'],
+      ['entries', 'withdrawn'],
       ['documents', 'issued'],
       ['documents', 'effective'],
       ['documents', 'changed'],
@@ -77,6 +78,12 @@ describe('the CMS configuration agrees with the zod schemas', () => {
     }
     const allDates = (['entries', 'documents', 'fields', 'units'] as const).flatMap((c) => fieldsOf(config, c).filter((f) => f.widget === 'datetime').map((f) => `${c}.${f.name}`));
     expect(allDates.sort()).toEqual(dates.map(([c, k]) => `${c}.${k}`).sort());
+    // The change notes list: a date (default today) and a note per item.
+    const changes = field(config, 'entries', 'changes') as AnyField & { fields: AnyField[] };
+    expect(changes).toMatchObject({ widget: 'list', required: false });
+    expect(changes.fields.find((f) => f.name === 'date')).toMatchObject({ widget: 'datetime', type: 'date', format: DATE_FORMAT, default: '{{now}}' });
+    expect(changes.fields.find((f) => f.name === 'note')).toMatchObject({ widget: 'text' });
+    expect(changes.fields.map((f) => f.name)).toEqual(['date', 'note']);
   });
 
   it('offers the enums as selects with the schema values, with Vietnamese labels', () => {

@@ -47,7 +47,7 @@ describe('npm run import', () => {
     expect(run.stdout).toMatch(/Drafts \(2\)[\s\S]*missing: answer \(Trả lời\)[\s\S]*missing: owner \(Đơn vị trả lời\) "Phòng Kinh tế xã Hạnh Lâm"/);
     expect(run.stdout).toMatch(/Needs review \(2\)[\s\S]*short answer \(Trả lời ngắn\) generated/);
     const checked = check(root);
-    expect(checked.stdout).toContain('5 published, 3 draft, 1 superseded entries');
+    expect(checked.stdout).toContain('5 published, 3 draft, 1 superseded, 0 withdrawn entries');
     expect(checked.status).toBe(0);
   });
 

@@ -91,6 +91,16 @@ describe('payloads in frontmatter are escaped everywhere they appear', () => {
     await tab.close();
   });
 
+  it('shows change notes and a withdrawal reason literally', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(served.url('cau-hoi/cau-hoi-doc-hai/'));
+    expect(await tab.locator('[data-history="change"]').textContent()).toContain(`Ghi chú ]]> <script>alert('change')</script> & <img src=x onerror=alert('note')>`);
+    await tab.goto(served.url('cau-hoi/cau-hoi-da-rut/'));
+    expect(await tab.locator('.notice-withdrawn').textContent()).toContain(`Lý do ]]> <script>alert('reason')</script> <img src=x onerror=alert('why')> & "ngoặc"`);
+    expect(await tab.locator('.notice-withdrawn script, .notice-withdrawn img').count()).toBe(0);
+    await tab.close();
+  });
+
   it('search results render payloads as text', async () => {
     const tab = await browser.newPage();
     const dialogs: string[] = [];
@@ -116,6 +126,11 @@ describe('payloads in frontmatter are escaped everywhere they appear', () => {
       // Titles are declared as HTML in Atom: a reader must see the markup as text, so it arrives escaped.
       expect(titles.join(' ')).toContain('&lt;script&gt;');
       expect(titles.join(' ')).not.toMatch(/<script/);
+      // Change notes and withdrawal reasons travel in summaries, declared as HTML too.
+      const summaries = [parsed.entry].flat().map((e: { summary: { '#text': string } | string }) => (typeof e.summary === 'string' ? e.summary : e.summary['#text'])).join(' ');
+      expect(summaries).toContain("alert('change')");
+      expect(summaries).toContain("alert('reason')");
+      expect(summaries).not.toMatch(/<script|<img/);
     }
   });
 

@@ -19,7 +19,7 @@ describe('npm run check', () => {
   it('passes a valid root with exit code 0 and counts', () => {
     const run = check(makeRoot());
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('2 published, 1 draft, 1 superseded entries');
+    expect(run.stdout).toContain('2 published, 1 draft, 1 superseded, 0 withdrawn entries');
     expect(run.stdout).toContain('Check passed.');
   });
 

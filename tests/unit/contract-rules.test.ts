@@ -196,3 +196,33 @@ describe('one broken file gives one report', () => {
     expect(errors).toEqual([expect.objectContaining({ file: 'fields/dien-luc.yaml', key: 'mau' })]);
   });
 });
+
+describe('change notes (`changes`)', () => {
+  const withChanges = (items: string) => entry.replace(/^related:/m, `changes:\n${items}related:`);
+  it('are accepted when dated between answered and today', () => {
+    expect(errorsFor({ [ENTRY]: withChanges('  - date: 2025-08-05\n    note: Bổ sung khoản 3.\n  - date: 2026-06-01\n    note: Cập nhật.\n') })).toEqual([]);
+  });
+  it('may not be dated in the future', () =>
+    expectError({ [ENTRY]: withChanges('  - date: 2026-06-02\n    note: Sẽ sửa.\n') }, ENTRY, 'changes[0].date', /future/));
+  it('may not be dated before answered', () =>
+    expectError({ [ENTRY]: withChanges('  - date: 2025-01-01\n    note: Sửa.\n') }, ENTRY, 'changes[0].date', /before `answered`/));
+  it('need a note', () => expectError({ [ENTRY]: withChanges('  - date: 2025-09-01\n') }, ENTRY, 'changes[0].note', /required/));
+  it('need a real date', () =>
+    expectError({ [ENTRY]: withChanges('  - date: 2025-02-30\n    note: Sửa.\n') }, ENTRY, 'changes[0].date', /date/));
+  it('reject unknown keys', () =>
+    expectError({ [ENTRY]: withChanges('  - date: 2025-09-01\n    note: Sửa.\n    author: Nam\n') }, ENTRY, 'changes[0].author', /unknown key/));
+});
+
+describe('withdrawn entries', () => {
+  const withdrawn = (reason: string | null, date: string | null) =>
+    withKey(withKey(withKey(entry, 'status', 'withdrawn'), 'withdrawn_reason', reason), 'withdrawn', date);
+  it('are accepted with a reason and a date', () => {
+    expect(errorsFor({ [ENTRY]: withdrawn('Nhiệm vụ đã chuyển về cấp tỉnh.', '2026-05-01') })).toEqual([]);
+  });
+  it('need withdrawn_reason', () => expectError({ [ENTRY]: withdrawn(null, '2026-05-01') }, ENTRY, 'withdrawn_reason', /required when status is withdrawn/));
+  it('need the withdrawn date', () => expectError({ [ENTRY]: withdrawn('Đã chuyển về tỉnh.', null) }, ENTRY, 'withdrawn', /required when status is withdrawn/));
+  it('may not be withdrawn in the future', () =>
+    expectError({ [ENTRY]: withdrawn('Đã chuyển về tỉnh.', '2026-06-02') }, ENTRY, 'withdrawn', /future/));
+  it('need a real withdrawn date', () => expectError({ [ENTRY]: withdrawn('Đã chuyển về tỉnh.', '"01/05/2026"') }, ENTRY, 'withdrawn', /date/));
+  it('need a non-empty reason', () => expectError({ [ENTRY]: withdrawn('""', '2026-05-01') }, ENTRY, 'withdrawn_reason', /empty/));
+});

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../src/lib/dates.ts';
 import { findNearDuplicates, similarity, shingles } from '../../src/lib/duplicates.ts';
-import { entryHistory, parseGitLog, readGitHistory } from '../../src/lib/history.ts';
+import { entryHistory, lastChangeDate } from '../../src/lib/history.ts';
 import { readContentRoot } from '../../src/lib/read-content-root.ts';
 import { legalBasisChanges, reviewDue, reviewState } from '../../src/lib/review.ts';
 import { reviewReport } from '../../src/lib/review-report.ts';
@@ -57,42 +57,37 @@ describe('review triggered by the law', () => {
 });
 
 describe('change history', () => {
-  const labels = { answered: 'Trả lời', reviewed: 'Rà soát' };
-  it('degrades to answered and reviewed dates without git', () => {
-    expect(entryHistory('/x.md', { answered: '2025-08-05', reviewed: '2025-10-01' }, undefined, labels)).toEqual([
-      { date: '2025-10-01', summary: 'Rà soát', source: 'dates' },
-      { date: '2025-08-05', summary: 'Trả lời', source: 'dates' },
+  const labels = { answered: 'Trả lời', reviewed: 'Rà soát', withdrawn: 'Rút' };
+  it('is the answered and reviewed dates without change notes', () => {
+    expect(entryHistory({ answered: '2025-08-05', reviewed: '2025-10-01' }, labels)).toEqual([
+      { date: '2025-10-01', text: 'Rà soát', kind: 'reviewed' },
+      { date: '2025-08-05', text: 'Trả lời', kind: 'answered' },
     ]);
   });
-  it('is undefined outside a git repository', () => {
-    const dir = fs.mkdtempSync('/tmp/hoidap-nogit-');
-    expect(readGitHistory(dir)).toBeUndefined();
-  });
-  it('reads the commits of each file in a git repository', () => {
-    const root = makeRoot();
-    const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.vn', ...args], { cwd: root, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(r.stderr);
-    };
-    git('init', '-q');
-    git('add', '.');
-    git('commit', '-q', '-m', 'Trả lời ban đầu', '--date', '2025-08-05T09:00:00+07:00');
-    const file = path.join(root, 'entries/a/hanh-lang.md');
-    fs.appendFileSync(file, '\nBổ sung hướng dẫn.\n');
-    git('commit', '-q', '-am', 'Cập nhật theo Nghị định mới', '--date', '2026-01-20T09:00:00+07:00');
-    const history = readGitHistory(root)!;
-    expect(entryHistory(file, { answered: '2025-08-05', reviewed: '2025-10-01' }, history, labels)).toEqual([
-      { date: '2026-01-20', summary: 'Cập nhật theo Nghị định mới', source: 'git' },
-      { date: '2025-08-05', summary: 'Trả lời ban đầu', source: 'git' },
+  it('lists change notes newest first, before reviewed and answered', () => {
+    const changes = [
+      { date: '2025-09-01', note: 'Bổ sung thủ tục' },
+      { date: '2026-01-20', note: 'Cập nhật theo Nghị định mới' },
+      { date: '2025-09-01', note: 'Sửa thời hạn' },
+    ];
+    expect(entryHistory({ answered: '2025-08-05', reviewed: '2026-01-20', changes }, labels).map((h) => `${h.date} ${h.kind} ${h.text}`)).toEqual([
+      '2026-01-20 change Cập nhật theo Nghị định mới',
+      '2025-09-01 change Sửa thời hạn',
+      '2025-09-01 change Bổ sung thủ tục',
+      '2026-01-20 reviewed Rà soát',
+      '2025-08-05 answered Trả lời',
     ]);
-    // A file with no commit of its own falls back to its dates.
-    expect(entryHistory(path.join(root, 'entries/new.md'), { answered: '2026-01-01', reviewed: '2026-01-01' }, history, labels)).toHaveLength(1);
   });
-  it('parses git log output', () => {
-    const out = '\x1e2026-01-20T09:00:00+07:00\x1fSửa\n\nentries/a.md\nentries/b.md\n\x1e2025-08-05T09:00:00+07:00\x1fĐầu\n\nentries/a.md\n';
-    const h = parseGitLog(out, '/repo');
-    expect(h.get('/repo/entries/a.md')!.map((c) => c.summary)).toEqual(['Sửa', 'Đầu']);
-    expect(h.get('/repo/entries/b.md')).toHaveLength(1);
+  it('starts with the withdrawal for a withdrawn entry (its reason is in the banner)', () => {
+    const h = entryHistory({ answered: '2025-08-05', reviewed: '2025-08-05', status: 'withdrawn', withdrawn: '2026-03-01' }, labels);
+    expect(h).toEqual([
+      { date: '2026-03-01', text: 'Rút', kind: 'withdrawn' },
+      { date: '2025-08-05', text: 'Trả lời', kind: 'answered' },
+    ]);
+  });
+  it('knows the latest change note date', () => {
+    expect(lastChangeDate({ changes: [{ date: '2025-09-01', note: 'a' }, { date: '2026-01-20', note: 'b' }] })).toBe('2026-01-20');
+    expect(lastChangeDate({})).toBeUndefined();
   });
 });
 

@@ -20,6 +20,10 @@ export const GET: APIRoute = async ({ params }) => {
     selfUrl: self,
     siteLink: absoluteUrl(siteUrl(), base, paths.field(field)),
     updatedLabel: (e) => `${t.entryPage.reviewed}: ${formatDateVi(e.data.reviewed)}`,
+    changeLabel: (date) => t.entryPage.changed(formatDateVi(date)),
+    withdrawnTitle: (question) => `${t.review.states.withdrawn}: ${question}`,
+    withdrawnSummary: (e) =>
+      `${t.entryPage.withdrawnSince(formatDateVi(e.data.withdrawn!))} ${t.entryPage.withdrawnReason}: ${e.data.withdrawn_reason}`,
   });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -15,6 +15,10 @@ export const GET: APIRoute = async () => {
     selfUrl: absoluteUrl(siteUrl(), base, paths.feedAll()),
     siteLink: ctx.siteUrl,
     updatedLabel: (e) => `${t.entryPage.reviewed}: ${formatDateVi(e.data.reviewed)}`,
+    changeLabel: (date) => t.entryPage.changed(formatDateVi(date)),
+    withdrawnTitle: (question) => `${t.review.states.withdrawn}: ${question}`,
+    withdrawnSummary: (e) =>
+      `${t.entryPage.withdrawnSince(formatDateVi(e.data.withdrawn!))} ${t.entryPage.withdrawnReason}: ${e.data.withdrawn_reason}`,
   });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };
