@@ -41,7 +41,7 @@ const TITLE = 'Hỏi đáp <hai> cấp & "tỉnh" \'xã\'';
 const feed = buildAtomFeed(
   HOSTILE.map((q, i) => entry(`e-${i}`, q, i)),
   ctx,
-  { title: TITLE, id: 'https://example.gov.vn/feeds/all.xml', selfUrl: 'https://example.gov.vn/feeds/all.xml?x=<>&"', siteLink: ctx.siteUrl, updatedLabel: () => 'Rà soát <b>' },
+  { title: TITLE, id: 'https://example.gov.vn/feeds/all.xml', selfUrl: 'https://example.gov.vn/feeds/all.xml?x=<>&"', siteLink: ctx.siteUrl, updatedLabel: () => 'Rà soát <b>', changeLabel: () => 'Cập nhật <i>', withdrawnTitle: (q) => `Đã rút <x>: ${q}`, withdrawnSummary: () => 'Rút & <y>' },
 );
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false, processEntities: true, htmlEntities: false });
 const doc = parser.parse(feed).feed;
