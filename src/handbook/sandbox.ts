@@ -44,9 +44,14 @@ export async function openSandbox(origin: string, printerPath: string, files: Ma
     const request = route.request();
     const url = new URL(request.url());
     // One navigation: the handbook itself. A <meta http-equiv="refresh">, a frame or a form in the
-    // content must not replace or add a document, even on the site's own origin.
-    const navigation = request.isNavigationRequest() && navigations++ > 0;
-    if (url.origin !== origin || navigation) {
+    // content must not replace or add a document, even on the site's own origin. Such a navigation
+    // is answered "204 No Content", which leaves the current document in place (an aborted one
+    // would replace the handbook with an error page).
+    if (request.isNavigationRequest() && navigations++ > 0) {
+      blocked.push(url.href);
+      return route.fulfill({ status: 204, body: '' });
+    }
+    if (url.origin !== origin) {
       blocked.push(url.href);
       return route.abort('blockedbyclient');
     }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT } from '../../src/node/build-site.ts';
 import { qrSvgUncached } from '../../src/lib/qr.ts';
+import { handbookVi as hb } from '../../src/i18n/handbook-vi.ts';
 
 const sample = inject('sites').sample;
 const CLI = path.join(PROJECT, 'src/cli/handbook.ts');
@@ -106,9 +107,10 @@ describe('a handbook entry carrying hostile markup', () => {
       `<style>.hb-entry + .hb-entry .hb-q { display: none }</style>`,
       // DOM clobbering of what the printer's script uses.
       `<form name="querySelector"><input name="getAttribute"></form><img name="querySelectorAll"><img name="fonts"><img name="createElement">`,
-      `<a id="location" href="${ext}/clobber"></a><div id="hb-title" data-handbook data-hb-site="${ext}/" data-hb-title="BI SUA TIEU DE"></div>`,
+      `<a id="location" href="${ext}/clobber"></a><div id="hb-title" data-hb-site="${ext}/" data-hb-title="BI SUA TIEU DE"></div>`,
       // Page-number slots and cover fields pointing elsewhere.
-      `<span class="hb-toc-pg" data-toc-page="q-${victim.id}">999</span><span data-hb-count>BI SUA SO LUONG</span><time data-print-date>BI SUA NGAY</time>`,
+      // (empty: if the printer wrote into them, the count would print twice)
+      `<span class="hb-toc-pg" data-toc-page="q-${victim.id}"></span><span data-hb-count></span><time data-print-date></time>`,
     ].join('');
     const dist = hostileSite('markup', (html) => {
       let out = inAnswer(html, attacker.id, payload);
@@ -133,7 +135,9 @@ describe('a handbook entry carrying hostile markup', () => {
 
   it("prints every entry's own question, none of the planted text", () => {
     for (const e of inField) expect(text, e.id).toContain(norm(e.question));
-    for (const planted of ['BI SUA', 'CÂU HỎI GIẢ', '999']) expect(text).not.toContain(planted);
+    for (const planted of ['BI SUA', 'CÂU HỎI GIẢ']) expect(text).not.toContain(planted);
+    // The cover's count, once: the printer did not fill the planted count element.
+    expect(text.split(norm(hb.entryCount(inField.length))).length - 1).toBe(1);
   });
 
   it("carries under every entry the QR code of that entry's URL, from the build's data", () => {
@@ -146,15 +150,25 @@ describe('a handbook entry carrying hostile markup', () => {
   });
 });
 
-describe('markup that adds or moves entry articles', () => {
-  it('stops the printer with a message naming the mismatch', () => {
-    const [attacker, victim] = inField;
-    const fake = `</div></div></article><article class="hb-entry" data-entry-id="${victim.id}"><div class="hb-head"><div class="hb-title"><h3 class="hb-q">GIẢ</h3></div></div></article><article><div><div>`;
-    const dist = hostileSite('extra-article', (html) => inAnswer(html, attacker.id, fake));
-    const run = print(dist, 'extra-article');
-    expect(run.status, run.log).toBe(1);
-    expect(run.log).toContain("does not match the build's data");
-    expect(run.log).toContain(victim.id);
-    expect(fs.existsSync(run.out)).toBe(false);
-  }, 120_000);
+describe('markup that adds entry articles or a second handbook root', () => {
+  const [attacker, victim] = inField;
+  const cases = [
+    {
+      name: 'extra-article',
+      markup: `</div></div></article><article class="hb-entry" data-entry-id="${victim.id}"><div class="hb-head"><div class="hb-title"><h3 class="hb-q">GIẢ</h3></div></div></article><article><div><div>`,
+      says: victim.id,
+    },
+    { name: 'nested-article', markup: `<article class="hb-entry" data-entry-id="${victim.id}"></article>`, says: 'entry articles' },
+    { name: 'second-root', markup: `<div data-handbook data-hb-site="${'http://evil.example/'}"></div>`, says: 'handbook roots' },
+  ];
+  for (const c of cases) {
+    it(`stops the printer with a message naming the mismatch (${c.name})`, () => {
+      const dist = hostileSite(c.name, (html) => inAnswer(html, attacker.id, c.markup));
+      const run = print(dist, c.name);
+      expect(run.status, run.log).toBe(1);
+      expect(run.log).toContain("does not match the build's data");
+      expect(run.log).toContain(c.says);
+      expect(fs.existsSync(run.out)).toBe(false);
+    }, 120_000);
+  }
 });
