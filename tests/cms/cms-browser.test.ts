@@ -112,6 +112,7 @@ describe('Sveltia CMS at /admin/', () => {
   });
 
   it('edits a local copy of the content root and writes exactly the contract', { timeout: 180_000 }, async () => {
+    outside = [];
     const prefix = contentPath();
     const repoPath = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
     const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n' };
@@ -202,6 +203,8 @@ describe('Sveltia CMS at /admin/', () => {
         body: expect.stringContaining('Nội dung chi tiết tạo bằng CMS.'),
       });
       expect(after.units.get('so-cong-thuong-ha-tinh')?.data).toEqual({ name: 'Sở Công Thương Hà Tĩnh', level: 'province' });
+      // Signed in and editing: still no request to any other host (status page, update check).
+      expect(outside).toEqual([]);
       fs.rmSync(root, { recursive: true, force: true });
     } finally {
       await context.close();
