@@ -9,6 +9,7 @@ export class HandbookError extends Error {
   }
 }
 
-export const fail = (msg: string, code = 1): never => {
+/** Throws a {@link HandbookError}. A declared function, so TypeScript knows the code after it is unreachable. */
+export function fail(msg: string, code = 1): never {
   throw new HandbookError(msg, code);
-};
+}

@@ -120,7 +120,7 @@ export async function printHandbook(req: PrintRequest): Promise<PrintResult> {
     const url = served.url(handbookPath(opts.field));
     log(`opening ${url}`);
     const response = await page.goto(url, { waitUntil: 'load', timeout: 0 });
-    if (!response?.ok()) fail(`${url} answered ${response?.status()}`);
+    if (!response || !response.ok()) return fail(`${url} answered ${response?.status()}`);
     if (response.headers()['content-security-policy'] !== PRINTER_CSP) fail(`${url} was not served with the site's Content-Security-Policy`);
     await page.emulateMedia({ media: 'print' });
     await run(loadMarginFont, { href: `${base}${PRINTER_DIR}margin.css`, family: MARGIN_FONT, sample: MARGIN_FONT_SAMPLE });
