@@ -55,7 +55,12 @@ function makeTurndown(): TurndownService {
     filter: ['th', 'td'],
     replacement(content, node) {
       const first = Array.prototype.indexOf.call(node.parentNode?.childNodes ?? [], node) === 0;
-      let text = content.trim().replace(/\s*\n+\s*/g, '<br>').replace(/\|/g, '\\|');
+      // Paragraphs of a cell joined on one line: "; " between them, a space after one that ends a
+      // sentence. Not <br>: raw HTML is rejected by the guard, so the entry would fail npm run check.
+      let text = content
+        .trim()
+        .replace(/([.;:!?])?\s*\n+\s*/g, (_, end: string | undefined) => (end ? `${end} ` : '; '))
+        .replace(/\|/g, '\\|');
       // Header cells are bold already: drop bold that wraps a whole header cell.
       if (node.nodeName === 'TH') text = text.replace(/^\*\*([^*]+)\*\*$/, '$1');
       return `${first ? '| ' : ' '}${text} |`;
