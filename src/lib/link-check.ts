@@ -369,7 +369,7 @@ export async function checkedAddress(url: URL, resolve: Resolve): Promise<{ ok: 
   if (addresses.length === 0) return { ok: false, reason: `cannot resolve ${host}: no address` };
   for (const a of addresses) {
     const why = refusedAddress(a.address);
-    if (why) return { ok: false, reason: `refused: ${host === a.address ? '' : `${host} resolves to `}${why}` };
+    if (why) return { ok: false, reason: `refused: ${host === a.address ? why : `${host} resolves to ${a.address}: ${why}`}` };
   }
   return { ok: true, address: addresses[0]!.address, family: addresses[0]!.family };
 }
