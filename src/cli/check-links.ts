@@ -4,13 +4,18 @@
 //   npm run check:links -- --external [--timeout 15000] [--concurrency 4]
 // also requests every external URL of the content's legal basis and document register (HEAD, then GET
 // when the server refuses HEAD) and reports the broken ones. It goes out to the network: run it by
-// hand or on a schedule, never in CI or the tests.
+// hand or on a schedule, never in CI or the tests. Hosts on loopback, private, link-local or other
+// non-public addresses are refused after DNS resolution, on redirects too (docs/links.md).
 // Exit code 1 when a link is broken.
+import dns from 'node:dns/promises';
 import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkLinks, detectBase, formatLinkProblems } from '../lib/link-check.ts';
+import { checkExternalUrl, checkLinks, detectBase, formatLinkProblems, type ExternalCheck, type Resolve, type Send } from '../lib/link-check.ts';
 import { contentRoot, displayPath } from '../lib/content-root.ts';
 import { loadContent } from '../lib/load-content.ts';
 import type { ContentModel } from '../lib/model.ts';
@@ -49,32 +54,50 @@ export function externalLinks(model: ContentModel): ExternalLink[] {
   return [...byUrl].map(([url, files]) => ({ url, citedIn: [...files].sort() })).sort((a, b) => a.url.localeCompare(b.url));
 }
 
-export interface ExternalResult {
-  url: string;
-  ok: boolean;
-  /** HTTP status, or the network error. */
-  status: string;
-}
+export type ExternalResult = ExternalCheck;
 
 const USER_AGENT = 'hoi-dap-hai-cap-link-check/0.1';
 
-async function request(url: string, method: 'HEAD' | 'GET', timeoutMs: number): Promise<Response> {
-  const res = await fetch(url, { method, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': USER_AGENT } });
-  // Only the status matters: do not download bodies.
-  await res.body?.cancel().catch(() => undefined);
-  return res;
+/** Every address of a host, from the system resolver. */
+const systemResolve: Resolve = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
+
+/**
+ * One request to the address checkedAddress() approved: the socket's lookup hook answers with that
+ * address whatever the name, so the connection cannot resolve the host again (DNS rebinding). The
+ * name still goes in the Host header and TLS server name, so certificates are checked as usual.
+ */
+function sendTo(timeoutMs: number): Send {
+  return (url, method, to) =>
+    new Promise((resolve, reject) => {
+      const lookup: LookupFunction = (_host, opts, cb) => {
+        if ((opts as { all?: boolean }).all) (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [to]);
+        else cb(null, to.address, to.family);
+      };
+      const req = (url.protocol === 'https:' ? https : http).request(
+        url,
+        { method, lookup, timeout: timeoutMs, headers: { 'user-agent': USER_AGENT }, agent: false },
+        (res) => {
+          // Only the status matters: do not download bodies.
+          res.destroy();
+          resolve({ status: res.statusCode ?? 0, location: res.headers.location });
+        },
+      );
+      req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer in ${timeoutMs} ms`), { code: 'TIMEOUT' })));
+      req.on('error', reject);
+      req.end();
+    });
 }
 
-/** HEAD, then GET when the server does not allow HEAD (405, 501). Broken: an error status or no answer. */
-export async function checkExternal(url: string, timeoutMs: number): Promise<ExternalResult> {
+/**
+ * Checks one external URL (src/lib/link-check.ts checkExternalUrl): hosts that are or resolve to
+ * loopback, private, link-local or other non-public addresses are refused, on every redirect too.
+ */
+export async function checkExternal(url: string, timeoutMs: number, resolve: Resolve = systemResolve): Promise<ExternalResult> {
   try {
-    let res = await request(url, 'HEAD', timeoutMs);
-    if (res.status === 405 || res.status === 501) res = await request(url, 'GET', timeoutMs);
-    return { url, ok: res.status < 400, status: `HTTP ${res.status}` };
+    return await checkExternalUrl(url, { resolve, send: sendTo(timeoutMs) });
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string; message?: string } };
-    const reason = e.name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
-    return { url, ok: false, status: reason };
+    const e = err as NodeJS.ErrnoException;
+    return { url, ok: false, status: e.code === 'TIMEOUT' ? e.message : (e.code ?? e.message) };
   }
 }
 

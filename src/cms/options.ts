@@ -62,3 +62,15 @@ export function cmsOptionsFromEnv(root: string, env: NodeJS.ProcessEnv = process
     publishMode: mode,
   };
 }
+
+/** Default API root of each git host, when HOIDAP_CMS_API_ROOT does not name a self-hosted one. */
+const DEFAULT_API_ROOT: Record<string, string> = {
+  github: 'https://api.github.com',
+  gitlab: 'https://gitlab.com/api/v4',
+  gitea: 'https://gitea.com/api/v1',
+};
+
+/** The origin of the configured git host's API: the only host the CMS may connect to (admin CSP). */
+export function cmsApiOrigin(backend: Pick<Backend, 'name'> & { api_root?: string }): string {
+  return new URL(backend.api_root ?? DEFAULT_API_ROOT[backend.name] ?? DEFAULT_API_ROOT.github!).origin;
+}

@@ -51,6 +51,16 @@ export function sveltiaFonts(cwd = process.cwd()): Map<string, string> {
   return fonts;
 }
 
+// The CMS asks third parties about themselves: each git backend has a `checkStatus` that polls the
+// host's public status page (www.githubstatus.com, status-api.hostedstatus.com for GitLab) every few
+// minutes, and the app polls unpkg.com for a newer version of itself. Sveltia has no setting for
+// either, and a government network should not announce its editors to those hosts: the served script
+// drops `checkStatus` (the status badge is then never shown) and aborts the version request before it
+// leaves the browser (the app then treats the version as unknown, as when offline).
+export const STATUS_CHECK = /checkStatus:[\w$]+,/g;
+// e.g. `LSe=async()=>{try{let e=await fetch(NSe);` where NSe=`${iP}/package.json`.
+export const UPDATE_CHECK = /fetch\(([\w$]+)\)(?=;if\(!e\.ok\)return;let\{version:)/;
+
 /**
  * The script as the site serves it at `<base>admin/sveltia-cms.js`: UI strings and fonts from the
  * site, and no source-map comment (the 9 MB map is not published).
@@ -59,6 +69,8 @@ export function sveltiaScript(base = '/', cwd = process.cwd()): string {
   const fonts = sveltiaFonts(cwd);
   return readScript(cwd)
     .replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n')
+    .replace(STATUS_CHECK, 'checkStatus:void 0,')
+    .replace(UPDATE_CHECK, (_, name: string) => `fetch(${name},{signal:AbortSignal.abort()})`)
     .replace(LOCALE_BASE, (_, name: string) => `${name}${LOCAL_LOCALES}`)
     .replace(CDN_FONT, (url, family: string, file: string) => {
       const name = `${family}-${file}.woff2`;

@@ -1,9 +1,12 @@
-// Writes dist/_headers from src/lib/security-headers.ts, listing the built site's top-level sections.
+// Writes dist/_headers from src/lib/security-headers.ts, listing the built site's top-level sections; the
+// admin policy lets the CMS connect to the configured git host's API only.
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { headerRules, headersFile } from '../lib/security-headers.ts';
+import { adminCsp, headerRules, headersFile } from '../lib/security-headers.ts';
+import { cmsApiOrigin, cmsOptionsFromEnv } from '../cms/options.ts';
+import { contentRoot } from '../lib/content-root.ts';
 
 export function securityHeaders(base: string): AstroIntegration {
   return {
@@ -12,7 +15,7 @@ export function securityHeaders(base: string): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         const outDir = fileURLToPath(dir);
         const sections = fs.readdirSync(outDir).filter((f) => f !== '_headers' && !/\.(gz|br)$/.test(f)).sort();
-        fs.writeFileSync(path.join(outDir, '_headers'), headersFile(headerRules(base, sections)));
+        fs.writeFileSync(path.join(outDir, '_headers'), headersFile(headerRules(base, sections, adminCsp(cmsApiOrigin(cmsOptionsFromEnv(contentRoot()).backend)))));
       },
     },
   };

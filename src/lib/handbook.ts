@@ -1,7 +1,7 @@
 // Pure logic of the printable handbook (issue 5): which entries a handbook holds and in what order, its
 // table of contents, the --level and --since filters of `npm run handbook`, the change list printed
 // for --since, and the bookkeeping of the two-pass page numbering. Used by the handbook pages (build
-// time) and by src/cli/handbook.ts (print time); no I/O here.
+// time) and by src/handbook/ (print time); no I/O here.
 import { LEVELS, isRealIsoDate, SLUG_PATTERN, type Level } from '../schema/common.ts';
 import { groupByTopic, isListed, type CatalogEntry } from './catalog.ts';
 import { formatDateVi } from './dates.ts';
@@ -120,7 +120,7 @@ export function tocTargets(toc: TocSection[]): string[] {
 // ---------------------------------------------------------------------------------------------------
 // --level and --since
 
-/** What the PDF tool reads from each printed entry's data attributes. */
+/** What the PDF tool filters on, from the build's data (src/handbook/build-data.ts). */
 export interface FilterItem {
   id: string;
   levels: readonly string[];

@@ -9,6 +9,8 @@
 // link must start with the base. mailto:, tel:, data: and links to other sites are not checked here
 // (external legal-basis links have their own opt-in check: `npm run check:links -- --external`).
 
+import { BlockList, isIP } from 'node:net';
+
 export type LinkProblemKind = 'missing' | 'anchor' | 'outside-base' | 'relative-in-404';
 
 export interface LinkProblem {
@@ -262,4 +264,153 @@ export function checkLinks(site: SiteFiles): LinkProblem[] {
 /** Problems as lines for a terminal: file, link, what is wrong. */
 export function formatLinkProblems(problems: LinkProblem[]): string {
   return problems.map((p) => `${p.file}: ${p.url} — ${p.message}`).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// External links (`--external`): which addresses the checker may connect to.
+//
+// The URLs come from editors' files, so the checker must not become a way to reach the build machine
+// itself or its network (a router's admin page, a cloud metadata service at 169.254.169.254, a
+// database on 10.x): every host is resolved first, EVERY address it resolves to is checked, and the
+// connection is made to that checked address (src/cli/check-links.ts passes it through the socket's
+// lookup hook, so the connection cannot resolve the name again and land elsewhere). Redirects are
+// followed by hand and each hop is checked the same way.
+
+
+/** Addresses that are not on the public internet: loopback, private, link-local, reserved, multicast. */
+const NOT_PUBLIC = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8], // "this network"
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10], // carrier-grade NAT
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16], // link-local, cloud metadata
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved, broadcast
+] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['::', 96], // unspecified, loopback, IPv4-compatible
+  ['64:ff9b:1::', 48],
+  ['100::', 64], // discard
+  ['2001::', 23], // protocol assignments, Teredo
+  ['2001:db8::', 32], // documentation
+  ['fc00::', 7], // unique local
+  ['fe80::', 10], // link-local
+  ['fec0::', 10], // site-local (deprecated)
+  ['ff00::', 8], // multicast
+] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
+
+/** Expands an IPv6 address to its 8 groups of 16 bits (it may end in a dotted IPv4 address). */
+function ipv6Groups(address: string): number[] | undefined {
+  let text = address.toLowerCase().replace(/%.*$/, '');
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const b = dotted[1]!.split('.').map(Number);
+    text = `${text.slice(0, -dotted[1]!.length)}${((b[0]! << 8) | b[1]!).toString(16)}:${((b[2]! << 8) | b[3]!).toString(16)}`;
+  }
+  const [head, tail] = text.split('::');
+  const part = (s: string | undefined) => (s ? s.split(':').map((g) => parseInt(g, 16)) : []);
+  const h = part(head);
+  const t = part(tail);
+  const groups = tail === undefined ? h : [...h, ...new Array(8 - h.length - t.length).fill(0), ...t];
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : undefined;
+}
+
+const ipv4Of = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+
+/**
+ * Why an IP address may not be connected to, or undefined when it is a public address. IPv6 forms
+ * that carry an IPv4 address (IPv4-mapped ::ffff:a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16) are
+ * judged by that IPv4 address.
+ */
+export function refusedAddress(address: string): string | undefined {
+  const family = isIP(address);
+  if (family === 4) return NOT_PUBLIC.check(address, 'ipv4') ? `${address} is not a public address` : undefined;
+  if (family !== 6) return `${address} is not an IP address`;
+  const g = ipv6Groups(address);
+  if (!g) return `${address} is not an IP address`;
+  let embedded: string | undefined;
+  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) embedded = ipv4Of(g[6]!, g[7]!);
+  else if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) embedded = ipv4Of(g[6]!, g[7]!);
+  else if (g[0] === 0x2002) embedded = ipv4Of(g[1]!, g[2]!);
+  if (embedded !== undefined) return refusedAddress(embedded) ? `${address} is not a public address (it carries ${embedded})` : undefined;
+  return NOT_PUBLIC.check(address, 'ipv6') ? `${address} is not a public address` : undefined;
+}
+
+/** A resolver: every address of a host name (as `dns.promises.lookup(host, { all: true })` gives). */
+export type Resolve = (hostname: string) => Promise<{ address: string; family: number }[]>;
+
+/**
+ * The address to connect to for a URL's host, after checking every address the host resolves to.
+ * Refused: any non-public address among them (a name that also resolves to a private address may be
+ * answered with it on the next lookup), a scheme other than http(s), credentials in the URL.
+ */
+export async function checkedAddress(url: URL, resolve: Resolve): Promise<{ ok: true; address: string; family: number } | { ok: false; reason: string }> {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: `refused: ${url.protocol} is not http or https` };
+  if (url.username || url.password) return { ok: false, reason: 'refused: credentials in the URL' };
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: { address: string; family: number }[];
+  if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
+  else {
+    try {
+      addresses = await resolve(host);
+    } catch (err) {
+      return { ok: false, reason: `cannot resolve ${host}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+    }
+  }
+  if (addresses.length === 0) return { ok: false, reason: `cannot resolve ${host}: no address` };
+  for (const a of addresses) {
+    const why = refusedAddress(a.address);
+    if (why) return { ok: false, reason: `refused: ${host === a.address ? why : `${host} resolves to ${a.address}: ${why}`}` };
+  }
+  return { ok: true, address: addresses[0]!.address, family: addresses[0]!.family };
+}
+
+/** One HTTP exchange: the status and the Location header, connecting to the given checked address. */
+export type Send = (url: URL, method: 'HEAD' | 'GET', to: { address: string; family: number }) => Promise<{ status: number; location?: string }>;
+
+export interface ExternalCheck {
+  url: string;
+  ok: boolean;
+  /** HTTP status, or why no request was made / the network error. */
+  status: string;
+}
+
+export const MAX_REDIRECTS = 5;
+
+/**
+ * Checks one external URL: HEAD, then GET when the server does not allow HEAD (405, 501); redirects
+ * followed by hand (at most {@link MAX_REDIRECTS}), every hop's host checked before connecting.
+ */
+export async function checkExternalUrl(raw: string, deps: { resolve: Resolve; send: Send }): Promise<ExternalCheck> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { url: raw, ok: false, status: 'not a valid URL' };
+  }
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const to = await checkedAddress(url, deps.resolve);
+    if (!to.ok) return { url: raw, ok: false, status: hop ? `redirect to ${url.href}: ${to.reason}` : to.reason };
+    let res = await deps.send(url, 'HEAD', to);
+    if (res.status === 405 || res.status === 501) res = await deps.send(url, 'GET', to);
+    if (res.status >= 300 && res.status < 400 && res.location !== undefined) {
+      try {
+        url = new URL(res.location, url);
+      } catch {
+        return { url: raw, ok: false, status: `HTTP ${res.status} to an invalid location` };
+      }
+      continue;
+    }
+    return { url: raw, ok: res.status < 400, status: `HTTP ${res.status}` };
+  }
+  return { url: raw, ok: false, status: `more than ${MAX_REDIRECTS} redirects` };
 }

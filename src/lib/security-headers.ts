@@ -18,19 +18,32 @@ export const SITE_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-/** The CMS at /admin/ talks to the git host's API and styles itself inline. */
-export const ADMIN_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "font-src 'self' data:",
-  "connect-src 'self' data: https://api.github.com https://*.githubusercontent.com https://gitlab.com",
-  "frame-src 'none'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The API of the CMS's default git host (GitHub), used when no other is configured. */
+export const DEFAULT_GIT_API_ORIGIN = 'https://api.github.com';
+
+/**
+ * The CMS at /admin/ styles itself inline and talks to the site and to ONE git host's API, the one
+ * configured for it (src/cms/options.ts cmsApiOrigin): no CDN, no update check, no status page.
+ */
+export function adminCsp(gitApiOrigin = DEFAULT_GIT_API_ORIGIN): string {
+  const origin = new URL(gitApiOrigin).origin;
+  if (!/^https:\/\/[^/]+$/.test(origin)) throw new Error(`the CMS's git host API must be an https URL (got "${gitApiOrigin}")`);
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    `connect-src 'self' data: blob: ${origin}`,
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The admin policy for the default git host (what deploy/nginx.conf carries). */
+export const ADMIN_CSP = adminCsp();
 
 export const COMMON_HEADERS: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
@@ -49,13 +62,13 @@ export interface HeaderRule {
  * Rules per path. The admin area gets its own policy, so the site's rule lists the site's sections
  * rather than `/*` (hosts apply every matching rule, and two CSPs would both be enforced).
  */
-export function headerRules(base: string, sections: string[]): HeaderRule[] {
+export function headerRules(base: string, sections: string[], adminPolicy = ADMIN_CSP): HeaderRule[] {
   const b = base.endsWith('/') ? base : `${base}/`;
   const site = { ...COMMON_HEADERS, 'Content-Security-Policy': SITE_CSP };
   return [
     { pattern: b, headers: site },
     ...sections.filter((s) => s !== 'admin').map((s) => ({ pattern: `${b}${s}${/\.\w+$/.test(s) ? '' : '/*'}`, headers: site })),
-    { pattern: `${b}admin/*`, headers: { ...COMMON_HEADERS, 'Content-Security-Policy': ADMIN_CSP } },
+    { pattern: `${b}admin/*`, headers: { ...COMMON_HEADERS, 'Content-Security-Policy': adminPolicy } },
   ];
 }
 

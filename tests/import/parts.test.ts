@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { convertRecord, contextFor } from '../../src/lib/import/convert.ts';
 import { htmlToMarkdown, segmentMarkdown } from '../../src/lib/import/docx.ts';
+import { checkBody } from '../../src/lib/markdown-safety.ts';
 import { keyOfHeader, normalizeHeader, readMapping } from '../../src/lib/import/headers.ts';
 import { documentIndex, parseLegalBasisLine } from '../../src/lib/import/legal-basis.ts';
 import { runImport } from '../../src/lib/import/run.ts';
@@ -167,9 +168,12 @@ describe('Word segmentation', () => {
     expect(notes).toEqual(['text after a section heading and outside any question was not imported (1 paragraph(s)): "Phần này gồm các câu hỏi về đất."']);
   });
 
-  it('turns Word tables into GFM tables with cells on one line', () => {
-    const html = '<table><tr><td><p>A</p></td><td><p>B</p></td></tr><tr><td><p>1</p><p>2</p></td><td><p>x | y</p></td></tr></table>';
-    expect(htmlToMarkdown(html)).toBe('| A | B |\n| --- | --- |\n| 1<br>2 | x \\| y |');
+  it('turns Word tables into GFM tables with cells on one line, without raw HTML', () => {
+    // Issue 16: cells used to be joined with <br>, raw HTML that the guard rejects.
+    const html = '<table><tr><td><p>A</p></td><td><p>B</p></td></tr><tr><td><p>1</p><p>2</p></td><td><p>x | y.</p><p>z</p></td></tr></table>';
+    const md = htmlToMarkdown(html);
+    expect(md).toBe('| A | B |\n| --- | --- |\n| 1; 2 | x \\| y. z |');
+    expect(checkBody('x.md', md, 1, false)).toEqual([]);
   });
 });
 

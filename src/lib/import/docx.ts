@@ -12,6 +12,9 @@ import { ImportError, type ImportKey, type ReportSkip, type SourceRecord } from 
 import { nameKey, oneLine } from './values.ts';
 import { readBytes } from './spreadsheet.ts';
 
+/** Links an imported entry keeps: absolute http(s), mailto and tel (control characters removed first, as browsers do). */
+const WORD_LINK = /^(?:https?:\/\/[^/]|mailto:|tel:)/i;
+
 function makeTurndown(): TurndownService {
   const td = new TurndownService({
     headingStyle: 'atx',
@@ -21,6 +24,18 @@ function makeTurndown(): TurndownService {
     codeBlockStyle: 'fenced',
   });
   td.use(gfm);
+  // Word text is text. turndown escapes Markdown's own marks (`*`, `_`, `[`, `]` …) but not `<` or `&`,
+  // so text typed as `<b>`, `<script>`, `<!-- … -->` or `<https://…>` would become raw HTML, a comment
+  // or an autolink. A backslash makes each a literal character (CommonMark escapes), so the entry
+  // shows exactly what was typed and always passes the guard.
+  const escapeMarkdown = td.escape.bind(td);
+  td.escape = (text: string) => escapeMarkdown(text).replace(/[<&]/g, (c) => `\\${c}`);
+  // A Word hyperlink to anything but http(s), mailto or tel (javascript:, data:, file:, vbscript: …)
+  // keeps its text and loses its link: the guard would reject the whole entry otherwise.
+  td.addRule('unsafeLink', {
+    filter: (node) => node.nodeName === 'A' && !WORD_LINK.test(((node as HTMLElement).getAttribute('href') ?? '').replace(/[\u0000-\u0020\u007f-\u009f]/g, '')),
+    replacement: (content) => content,
+  });
   // Rules added later win. List items with a single space after the marker ("- item", "1. item").
   td.addRule('listItemCompact', {
     filter: 'li',
@@ -40,7 +55,12 @@ function makeTurndown(): TurndownService {
     filter: ['th', 'td'],
     replacement(content, node) {
       const first = Array.prototype.indexOf.call(node.parentNode?.childNodes ?? [], node) === 0;
-      let text = content.trim().replace(/\s*\n+\s*/g, '<br>').replace(/\|/g, '\\|');
+      // Paragraphs of a cell joined on one line: "; " between them, a space after one that ends a
+      // sentence. Not <br>: raw HTML is rejected by the guard, so the entry would fail npm run check.
+      let text = content
+        .trim()
+        .replace(/([.;:!?])?\s*\n+\s*/g, (_, end: string | undefined) => (end ? `${end} ` : '; '))
+        .replace(/\|/g, '\\|');
       // Header cells are bold already: drop bold that wraps a whole header cell.
       if (node.nodeName === 'TH') text = text.replace(/^\*\*([^*]+)\*\*$/, '$1');
       return `${first ? '| ' : ' '}${text} |`;

@@ -2,6 +2,7 @@
 // each entry against the contract, writes them (never overwriting) and reports what happened.
 // Input problems that make the whole file unusable throw ImportError before anything is written.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import YAML from 'yaml';
@@ -231,7 +232,40 @@ export async function runImport(opts: ImportOptions): Promise<ImportReport> {
     report.checkErrors = errorsOf(issues)
       .filter((i) => written.has(i.file))
       .map((i) => formatIssue(i));
+  } else {
+    report.checkErrors = dryRunCheck(opts.root, pending, opts.today);
   }
   report.ok = report.skipped.length === 0 && report.checkErrors.length === 0;
   return report;
+}
+
+/**
+ * `--dry-run` runs every check the real run does: the files are written into a scratch copy of the
+ * content root instead of the root itself, and that copy is read the way `npm run check` reads a root
+ * (same reader, cross-file rules and Markdown guard). Problems name the files the real run would write.
+ */
+function dryRunCheck(root: string, pending: { dir: string; fileName: string; text: string }[], today: string): string[] {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hoidap-import-dry-run-'));
+  try {
+    const copy = path.join(scratch, 'root');
+    fs.cpSync(root, copy, { recursive: true, verbatimSymlinks: true });
+    const realOf = new Map<string, string>();
+    const absRoot = path.resolve(root);
+    for (const p of pending) {
+      const real = path.join(p.dir, p.fileName);
+      const rel = path.relative(absRoot, real);
+      // Files written outside the root (--out elsewhere) are not part of what `npm run check` reads.
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      const target = path.join(copy, rel);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, p.text);
+      realOf.set(target, real);
+    }
+    const { issues } = readContentRoot(copy, today);
+    return errorsOf(issues)
+      .filter((i) => realOf.has(i.file))
+      .map((i) => formatIssue({ ...i, file: realOf.get(i.file)! }).split(copy).join(absRoot));
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
 }
