@@ -59,3 +59,33 @@ export function keyPaths(schema: z.ZodType, prefix = ''): KeyInfo[] {
     return [{ path, required: !isOptionalKey(value) }, ...keyPaths(value, path)];
   });
 }
+
+/** What a key holds, as far as a generic reader or writer needs to know (the importer's fallback). */
+export type ValueKind = 'text' | 'text list' | 'date' | 'number' | 'choice' | 'other';
+
+export function valueKind(schema: z.ZodType): ValueKind {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'optional':
+    case 'default':
+    case 'nullable':
+    case 'prefault':
+      return valueKind(def.innerType!);
+    case 'pipe': {
+      // The contract's isoDate(): a string-or-Date union transformed to YYYY-MM-DD.
+      const inDef = defOf(def.in!) as Def & { options?: z.ZodType[] };
+      if (inDef.type === 'union' && (inDef.options ?? []).some((o) => defOf(o).type === 'date')) return 'date';
+      return valueKind(def.in!);
+    }
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'number';
+    case 'enum':
+      return 'choice';
+    case 'array':
+      return valueKind(def.element!) === 'text' ? 'text list' : 'other';
+    default:
+      return 'other';
+  }
+}
