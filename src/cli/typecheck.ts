@@ -3,14 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-
-const PROJECT = path.resolve(import.meta.dirname, '../..');
+import { astroBin, PROJECT } from '../node/project.ts';
 
 export function typeCheck(): { ok: boolean; output: string } {
   const bin = (pkg: string, file: string) => path.join(PROJECT, 'node_modules', pkg, file);
   let output = '';
   if (!fs.existsSync(path.join(PROJECT, '.astro/types.d.ts'))) {
-    const sync = spawnSync(process.execPath, [bin('astro', 'bin/astro.mjs'), 'sync'], { cwd: PROJECT, encoding: 'utf8' });
+    const sync = spawnSync(process.execPath, [astroBin(), 'sync'], { cwd: PROJECT, encoding: 'utf8' });
     if (sync.status !== 0) return { ok: false, output: `astro sync failed:\n${sync.stdout}${sync.stderr}` };
   }
   const tsc = spawnSync(process.execPath, [bin('typescript', 'bin/tsc'), '--noEmit', '-p', PROJECT], { cwd: PROJECT, encoding: 'utf8' });

@@ -4,6 +4,7 @@ import type { DocumentData, EntryData, FieldData, UnitData } from '../schema/ind
 import { EXPORT_VERSION, type EntriesExport, type ExportEntry } from '../schema/export.ts';
 import { lastUpdated } from './catalog.ts';
 import type { LegalChange } from './review.ts';
+import { escapeHtml } from './escape-html.ts';
 
 export interface ExportableEntry {
   id: string;
@@ -64,8 +65,7 @@ export function buildExport(entries: ExportableEntry[], ctx: ExportContext): Ent
 
 export const FEED_SIZE = 100;
 
-/** Atom declares titles and summaries as HTML: escape so readers show the text, never run it. */
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Atom declares titles and summaries as HTML: escapeHtml so readers show the text, never run it.
 
 export interface FeedOptions {
   title: string;
