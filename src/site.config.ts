@@ -1,4 +1,5 @@
 // Deployment settings, in one place. Each can be overridden by an environment variable at build time.
+import { normalizeBase } from './lib/urls.ts';
 
 /** Absolute site URL (used for QR codes, feeds and canonical links): `SITE_URL`. */
 export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -7,8 +8,7 @@ export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Sub-path the site is served under, e.g. `/hoi-dap/` inside a ministry portal: `SITE_BASE`. */
 export function siteBase(env: NodeJS.ProcessEnv = process.env): string {
-  const raw = env.SITE_BASE?.trim() || '/';
-  return `/${raw.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return normalizeBase(env.SITE_BASE?.trim() || '/');
 }
 
 /** Where officers send a question nobody has answered yet: `HOIDAP_CONTACT_EMAIL`. */

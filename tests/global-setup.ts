@@ -1,4 +1,6 @@
-// Builds the sites the build and browser tests read, once per test run.
+// Builds the sites the build and browser tests read, once per test run. Both the build and the browser
+// tier (vitest.config.ts) list this file; Vitest calls it once per tier, so the builds are remembered
+// for the run and each tier only gets the paths provided. The unit tier never runs it.
 // For quick iteration on tests only: HOIDAP_TEST_REUSE=1 reuses sites already built;
 // HOIDAP_TEST_SITES=minimal,minimalBase builds only those.
 import fs from 'node:fs';
@@ -25,7 +27,16 @@ declare module 'vitest' {
   }
 }
 
+// Shared by every tier in this process (each tier may load this module on its own).
+const BUILT = Symbol.for('hoidap.test-sites');
+
 export default function setup(project: TestProject) {
+  const memo = globalThis as { [BUILT]?: Record<SiteName, string> };
+  memo[BUILT] ??= buildSites();
+  project.provide('sites', memo[BUILT]);
+}
+
+function buildSites(): Record<SiteName, string> {
   const sites = {} as Record<SiteName, string>;
   for (const [name, opts] of Object.entries(SITES) as [SiteName, (typeof SITES)[SiteName]][]) {
     const outDir = path.join(SITES_DIR, name);
@@ -36,5 +47,5 @@ export default function setup(project: TestProject) {
     const result = buildSite({ ...opts, outDir });
     if (result.status !== 0) throw new Error(`building the ${name} test site failed:\n${result.output}`);
   }
-  project.provide('sites', sites);
+  return sites;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { getManifest } from 'workbox-build';
-import { paths } from '../lib/urls.ts';
+import { normalizeBase, paths } from '../lib/urls.ts';
 import { VOCABULARY_FILE } from './search-index.ts';
 import { indexCapBytes, offlineEnabled } from '../sw/options.ts';
 import { REGISTER_FILE, SW_FILE, type PrecacheEntry, type SwConfig } from '../sw/shared.ts';
@@ -49,7 +49,7 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
     name: 'hoidap:service-worker',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = `/${config.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+        base = normalizeBase(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

@@ -4,6 +4,7 @@ import { EXPORT_VERSION, type EntriesExport, type ExportEntry } from '../schema/
 import { lastUpdated } from './catalog.ts';
 import { sortedChanges } from './history.ts';
 import type { LegalChange } from './review.ts';
+import { escapeHtml } from './escape-html.ts';
 
 export interface ExportableEntry {
   id: string;
@@ -67,8 +68,7 @@ export function buildExport(entries: ExportableEntry[], ctx: ExportContext): Ent
 
 export const FEED_SIZE = 100;
 
-/** Atom entry titles and summaries are declared as HTML: escape so readers show the text, never run it. */
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Atom declares titles and summaries as HTML: escapeHtml so readers show the text, never run it.
 
 /**
  * Characters XML 1.0 cannot carry even escaped (C0 controls other than tab/LF/CR, lone surrogates,

@@ -8,6 +8,7 @@
 // name an id (or an <a name>) in the target page. Under a base path (SITE_BASE) every absolute internal
 // link must start with the base. mailto:, tel:, data: and links to other sites are not checked here
 // (external legal-basis links have their own opt-in check: `npm run check:links -- --external`).
+import { normalizeBase } from './urls.ts';
 
 import { BlockList, isIP } from 'node:net';
 
@@ -169,8 +170,6 @@ export function detectBase(indexHtml: string): string | undefined {
 export function servedPath(file: string, base = '/'): string {
   return `${base}${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
-
-const normalizeBase = (base = '/') => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 /**
  * The output file a URL path resolves to, or undefined. A folder resolves to its index.html, as static

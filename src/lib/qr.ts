@@ -2,6 +2,7 @@
 // Each distinct text is encoded once per process: an entry appears in its field's handbook and in the
 // whole handbook, and the build renders both from the same memo.
 import QRCode from 'qrcode';
+import { escapeHtml } from './escape-html.ts';
 
 /** Quiet zone around the symbol, in modules (the standard asks for 4). */
 export const QR_MARGIN = 4;
@@ -44,14 +45,12 @@ export function qrPath(m: QrMatrix, margin = QR_MARGIN): string {
   return d.join('');
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 /** The SVG element for `text`; `label` becomes its accessible name. */
 export function qrSvgUncached(text: string, label = text, className = 'qr'): string {
   const m = qrMatrix(text);
   const side = m.size + 2 * QR_MARGIN;
   return (
-    `<svg class="${escapeAttr(className)}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" role="img" aria-label="${escapeAttr(label)}"` +
+    `<svg class="${escapeHtml(className)}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" role="img" aria-label="${escapeHtml(label)}"` +
     ` shape-rendering="crispEdges"><rect width="${side}" height="${side}" fill="#fff"/>` +
     `<path stroke="#000" stroke-width="1" d="${qrPath(m)}"/></svg>`
   );

@@ -1,6 +1,11 @@
 // Site paths. Every path is built here so the site works under a sub-path (SITE_BASE) and so an entry's
 // URL depends on its id alone.
 
+/** A base path in its one form: leading and trailing slash, `/` for none (`hoi-dap` → `/hoi-dap/`). */
+export function normalizeBase(base = '/'): string {
+  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
+
 /** Joins the base (`/` or `/hoi-dap/`) and a site-relative path such as `cau-hoi/x/`. */
 export function withBase(base: string, p = ''): string {
   const b = base.endsWith('/') ? base : `${base}/`;

@@ -3,14 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { EntryData } from '../schema/index.ts';
+import { entrySchema, type EntryData } from '../schema/index.ts';
+import { topLevelKeys } from '../schema/keys.ts';
 
-/** Frontmatter keys in the order of the contract. */
-export const ENTRY_KEY_ORDER = [
-  'id', 'question', 'summary', 'field', 'owner', 'levels', 'topic', 'aliases', 'legal_basis', 'can', 'cannot',
-  'asked_by', 'asked', 'answered', 'reviewed', 'review_months', 'status', 'superseded_by', 'withdrawn_reason', 'withdrawn',
-  'changes', 'related', 'tags',
-] as const satisfies readonly (keyof EntryData)[];
+/**
+ * Frontmatter keys in the order of the contract: the entry schema's own order, so a key added to the
+ * schema is written too (a key missing here would be silently dropped by `new` and `import`).
+ */
+export const ENTRY_KEY_ORDER = topLevelKeys(entrySchema) as readonly (keyof EntryData)[];
 
 export type EntryDraft = Partial<EntryData> & Pick<EntryData, 'id' | 'question' | 'summary' | 'field' | 'owner' | 'levels' | 'answered' | 'reviewed'>;
 

@@ -3,9 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { astroBin, PROJECT } from './project.ts';
 
-export const PROJECT = path.resolve(import.meta.dirname, '../..');
-const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
+/** Re-exported for the tests and tools that import it from here. */
+export { PROJECT };
 
 export interface BuildResult {
   status: number | null;
@@ -27,7 +28,7 @@ export function buildSite(opts: { root?: string; outDir: string; env?: Record<st
   for (const key of Object.keys(env)) {
     if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key) || key.startsWith('VITEST')) delete env[key];
   }
-  const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', opts.outDir], {
+  const run = spawnSync(process.execPath, [astroBin(), 'build', '--outDir', opts.outDir], {
     cwd: PROJECT,
     env,
     encoding: 'utf8',

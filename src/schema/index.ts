@@ -1,4 +1,4 @@
-// The content contract (../shared/CONTENT-CONTRACT.md) as zod schemas: the single source of truth
+// The content contract (docs/content.md) as zod schemas: the single source of truth
 // imported by the Astro collections, the CLI tools and the CMS-config test.
 export * from './common.ts';
 export * from './field.ts';

@@ -1,12 +1,9 @@
 // Pure text functions of the service worker: the offline banner, the saved-pages list, the stand-in for
 // a search result that is not on the device. No browser APIs, so Node tests can run them.
+import { escapeHtml } from '../lib/escape-html.ts';
 import { offlineVi, type BannerReason } from './strings.ts';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** `dd/mm/yyyy` in Vietnam time, the way the rest of the site writes dates. */
 export function formatSavedDate(date: Date): string {

@@ -7,11 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateContentRoot, MANIFEST } from '../../src/bench/generate.ts';
-import { BENCH_QUERIES } from '../../src/bench/vocabulary.ts';
+import { generateContentRoot, MANIFEST } from '../../bench/generate.ts';
+import { BENCH_QUERIES } from '../../bench/vocabulary.ts';
 import { readContentRoot } from '../../src/lib/read-content-root.ts';
 import { errorsOf, formatIssues } from '../../src/lib/issues.ts';
 import { PROJECT } from '../../src/node/build-site.ts';
+import { typeCheck } from '../../src/cli/typecheck.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hoidap-bench-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -86,7 +87,7 @@ describe('the synthetic content root', () => {
 describe('npm run bench', () => {
   it('reports every figure, with sane values', { timeout: 900_000 }, () => {
     const N = 150;
-    const run = spawnSync(process.execPath, ['src/cli/bench.ts', '--entries', String(N), '--seed', '7', '--json', '--rebuild'], {
+    const run = spawnSync(process.execPath, ['bench/scale.ts', '--entries', String(N), '--seed', '7', '--json', '--rebuild'], {
       cwd: PROJECT,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -156,5 +157,13 @@ describe('npm run bench', () => {
     // Without --keep, nothing is left behind.
     expect(fs.existsSync(path.join(PROJECT, '.cache/bench', `${N}-7`))).toBe(false);
     expect(fs.existsSync(path.join(PROJECT, '.cache/astro', `bench-${N}-7`))).toBe(false);
+  });
+});
+
+describe('the benchmark code', () => {
+  it('type-checks on its own (bench/tsconfig.json; the app\'s tsconfig leaves bench/ out)', { timeout: 300_000 }, () => {
+    const result = typeCheck('bench');
+    expect(result.output).toBe('');
+    expect(result.ok).toBe(true);
   });
 });

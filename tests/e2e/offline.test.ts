@@ -416,7 +416,7 @@ describe('what the worker writes into pages', () => {
       { url: '/b/', title: 'B', savedAt: new Date('2026-02-01T00:00:00Z') },
     ]);
     expect(list).toBe(
-      '<ul class="saved-pages"><li><a href="/b/">B</a> <span class="saved-date">(lưu ngày 01/02/2026)</span></li><li><a href="/a/">A &#60;b&#62;</a> <span class="saved-date">(lưu ngày 01/01/2026)</span></li></ul>',
+      '<ul class="saved-pages"><li><a href="/b/">B</a> <span class="saved-date">(lưu ngày 01/02/2026)</span></li><li><a href="/a/">A &lt;b&gt;</a> <span class="saved-date">(lưu ngày 01/01/2026)</span></li></ul>',
     );
     expect(savedListHtml([])).toContain('Chưa có trang nào được lưu.');
   });

@@ -293,7 +293,7 @@ describe('QR codes', () => {
     const svg = qrSvgUncached('https://example.gov.vn/cau-hoi/x/', 'Mã QR "x" <y>', 'hb-qr-code');
     const side = qrMatrix('https://example.gov.vn/cau-hoi/x/').size + 2 * QR_MARGIN;
     expect(svg).toMatch(new RegExp(`^<svg class="hb-qr-code" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" role="img"`));
-    expect(svg).toContain('aria-label="Mã QR &quot;x&quot; &lt;y>"');
+    expect(svg).toContain('aria-label="Mã QR &quot;x&quot; &lt;y&gt;"');
     expect(svg.length).toBeLessThan(4000);
   });
 

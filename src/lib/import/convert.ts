@@ -1,13 +1,14 @@
 // One SourceRecord (a spreadsheet row, a Word question) → entry frontmatter and body. Required data
 // that is missing makes the entry a draft (listed in `missing`); values that were defaulted or guessed
 // are listed in `review`. Nothing is dropped: unusable values are quoted in those notes.
-import { SUMMARY_MAX, type EntryData, type LegalBasisItem, type Level } from '../../schema/index.ts';
+import { entrySchema, SUMMARY_MAX, type EntryData, type LegalBasisItem, type Level } from '../../schema/index.ts';
+import { valueKind } from '../../schema/keys.ts';
 import { isSlug } from '../slug.ts';
 import type { ContentModel } from '../model.ts';
 import { describeKey } from './headers.ts';
 import { parseLegalBasisLine } from './legal-basis.ts';
 import { cellTextToMarkdown, defaultSummary, truncateAtWord } from './text.ts';
-import type { Cell, ConvertedEntry, ImportKey, ReportSkip, SourceRecord } from './types.ts';
+import { IMPORT_KEYS, type Cell, type ConvertedEntry, type ImportKey, type ReportSkip, type SourceRecord } from './types.ts';
 import { nameKey, oneLine, parseDate, parseLevels, parseStatus, splitLines, splitTags } from './values.ts';
 
 export interface ConvertContext {
@@ -161,6 +162,7 @@ export function convertRecord(rec: SourceRecord, ctx: ConvertContext): ConvertRe
     else review.push(`${label('review_months')} ${quote(text('review_months'))} is not a whole number of months (1–120): left out`);
   }
   if (text('tags')) data.tags = splitTags(text('tags'));
+  const extras = [...rec.extras, ...otherKeys(rec, data, review)];
 
   let status: EntryData['status'] = 'published';
   if (text('status')) {
@@ -177,5 +179,37 @@ export function convertRecord(rec: SourceRecord, ctx: ConvertContext): ConvertRe
     else review.push(`${label('id')} ${quote(text('id'))} is not a valid id (a-z, 0-9, hyphens): the id was made from the question`);
   }
 
-  return { entry: { source: rec.source, data, requestedId, body, missing, review, extras: rec.extras } };
+  return { entry: { source: rec.source, data, requestedId, body, missing, review, extras } };
+}
+
+/** Keys converted above, each with its own rules. */
+const CONVERTED = new Set<ImportKey>([
+  'id', 'question', 'summary', 'body', 'field', 'owner', 'levels', 'topic', 'aliases', 'legal_basis', 'can', 'cannot',
+  'asked_by', 'asked', 'answered', 'reviewed', 'review_months', 'status', 'tags',
+]);
+
+/**
+ * Keys of the contract without a rule above (added to the schema since): text and lists of text are
+ * taken as written, dates are parsed; any other value is returned as an extra, kept as a comment in
+ * the entry for a person to write into the frontmatter. Nothing is dropped.
+ */
+function otherKeys(rec: SourceRecord, data: ConvertedEntry['data'], review: string[]): { header: string; text: string }[] {
+  const kept: { header: string; text: string }[] = [];
+  const shape = entrySchema.shape as Record<string, Parameters<typeof valueKind>[0]>;
+  for (const key of IMPORT_KEYS) {
+    const cell = rec.values[key];
+    const raw = cell?.text.trim() ?? '';
+    if (CONVERTED.has(key) || !cell || !raw) continue;
+    const kind = valueKind(shape[key]!);
+    const set = (value: unknown) => ((data as Record<string, unknown>)[key] = value);
+    const date = kind === 'date' ? parseDate(cell) : undefined;
+    if (kind === 'text') set(oneLine(raw));
+    else if (kind === 'text list') set(splitLines(raw));
+    else if (date) set(date);
+    else {
+      kept.push({ header: key, text: raw });
+      review.push(`${describeKey(key)} ${quote(raw)} was not converted: kept as a comment in the entry`);
+    }
+  }
+  return kept;
 }

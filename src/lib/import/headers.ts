@@ -4,8 +4,11 @@ import fs from 'node:fs';
 import { fold } from '../fold.ts';
 import { IMPORT_KEYS, ImportError, type ImportKey } from './types.ts';
 
-/** Vietnamese (and English) headers for each key, besides the key itself ("legal_basis", "asked_by" …). */
-const ALIASES: Record<ImportKey, string[]> = {
+/**
+ * Vietnamese (and English) headers departments use for a key, besides the key itself ("legal_basis",
+ * "asked_by" …). Data, not a key list: a key without aliases is still matched by its own name.
+ */
+const ALIASES: Partial<Record<ImportKey, string[]>> = {
   id: ['mã', 'mã câu hỏi', 'slug'],
   question: ['câu hỏi', 'nội dung câu hỏi', 'câu hỏi vướng mắc', 'vướng mắc', 'nội dung vướng mắc', 'hỏi'],
   summary: ['trả lời ngắn', 'tóm tắt', 'tóm tắt trả lời', 'trả lời tóm tắt', 'câu trả lời ngắn', 'short answer'],
@@ -40,7 +43,7 @@ export function normalizeHeader(header: string): string {
 const BY_HEADER = new Map<string, ImportKey>();
 for (const key of IMPORT_KEYS) {
   BY_HEADER.set(normalizeHeader(key), key);
-  for (const alias of ALIASES[key]) BY_HEADER.set(normalizeHeader(alias), key);
+  for (const alias of ALIASES[key] ?? []) BY_HEADER.set(normalizeHeader(alias), key);
 }
 
 /** A column's meaning: an import key, `ignore` (row numbers, or mapped to null), or unknown. */
@@ -58,10 +61,12 @@ export function keyOfHeader(header: string, mapping: HeaderMapping = new Map()):
   return BY_HEADER.get(norm);
 }
 
-/** Import keys whose Word "Label: value" lines are read as data (question and answer have markers of their own). */
-export const LABEL_KEYS: readonly ImportKey[] = [
-  'summary', 'field', 'owner', 'levels', 'topic', 'aliases', 'legal_basis', 'can', 'cannot', 'asked_by', 'asked', 'answered', 'reviewed', 'tags',
-];
+/**
+ * Import keys whose Word "Label: value" lines are read as data: all but the question and the answer
+ * (they have markers of their own) and the keys a letter's prose would set by accident.
+ */
+const NOT_WORD_LABELS: readonly ImportKey[] = ['question', 'body', 'id', 'status', 'review_months'];
+export const LABEL_KEYS: readonly ImportKey[] = IMPORT_KEYS.filter((k) => !NOT_WORD_LABELS.includes(k));
 
 /** Reads a `--mapping` JSON file: `{ "Tên cột": "question", "Ghi chú": null }`. */
 export function readMapping(file: string): HeaderMapping {

@@ -1,5 +1,7 @@
 // Shared types of `npm run import`: what a reader (spreadsheet, Word) hands to the converter, and
 // what the converter hands to the writer and the report.
+import { entrySchema, type EntryData } from '../../schema/index.ts';
+import { topLevelKeys } from '../../schema/keys.ts';
 import type { EntryDraft } from '../write-entry.ts';
 
 /** An input problem that stops the whole import before anything is written. */
@@ -13,12 +15,21 @@ export class ImportError extends Error {
   }
 }
 
-/** Keys a column (or a Word "Label: value" line) can feed: entry keys plus `body`, the full answer. */
-export const IMPORT_KEYS = [
-  'id', 'question', 'summary', 'body', 'field', 'owner', 'levels', 'topic', 'aliases', 'legal_basis', 'can', 'cannot',
-  'asked_by', 'asked', 'answered', 'reviewed', 'review_months', 'status', 'tags',
-] as const;
-export type ImportKey = (typeof IMPORT_KEYS)[number];
+/**
+ * Entry keys an import does not fill: they name other entries, which a batch of new entries cannot
+ * know yet (a column with such a header is kept as a comment in the entry, like any unknown column).
+ */
+export const NOT_IMPORTED = ['superseded_by', 'related'] as const satisfies readonly (keyof EntryData)[];
+type NotImported = (typeof NOT_IMPORTED)[number];
+
+/** A key a column (or a Word "Label: value" line) can feed: an entry key, or `body`, the full answer. */
+export type ImportKey = Exclude<keyof EntryData, NotImported> | 'body';
+
+/** Import keys, derived from the entry schema so a key added to the contract can be imported too. */
+export const IMPORT_KEYS: readonly ImportKey[] = [
+  ...(topLevelKeys(entrySchema) as (keyof EntryData)[]).filter((k): k is Exclude<keyof EntryData, NotImported> => !(NOT_IMPORTED as readonly string[]).includes(k)),
+  'body',
+];
 
 /** One cell (or one labelled value in a Word document), as read. */
 export interface Cell {

@@ -3,7 +3,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import path from 'node:path';
 
-const root = path.resolve(process.env.HOIDAP_CONTENT ?? '../../../content');
+const root = path.resolve(process.env.HOIDAP_CONTENT ?? '../../content');
 
 export const collections = {
   entries: defineCollection({

@@ -3,13 +3,14 @@
 // the outDir is outside the working directory), so two `astro build`s running at once in the same
 // checkout (a test run and a benchmark) overwrite each other's files and fail or render the wrong
 // MDX modules. A long benchmark also must not pick up files edited while it runs. The copy holds the
-// config and src/ (the code measured, as it was when the benchmark started) and a node_modules folder
-// of symlinks to the project's packages, so Vite's caches land in the copy too.
+// config, src/ (the code measured, as it was when the benchmark started) and the bare pipeline
+// (bench/bare), and a node_modules folder of symlinks to the project's packages, so Vite's caches land
+// in the copy too.
 import fs from 'node:fs';
 import path from 'node:path';
 
 const FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json'];
-const DIRS = ['src', 'public'];
+const DIRS = ['src', 'public', 'bench/bare'];
 
 export function snapshotProject(project: string, dest: string): string {
   fs.rmSync(dest, { recursive: true, force: true });

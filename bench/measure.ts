@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../node/browser.ts';
-import { serveSite } from '../node/serve.ts';
+import { launchBrowser } from '../src/node/browser.ts';
+import { serveSite } from '../src/node/serve.ts';
 
 export interface DirStats {
   bytes: number;

@@ -1,6 +1,6 @@
 // Word lists for the synthetic content root: real administrative Vietnamese of the Ministry of
 // Industry and Trade's fields, as communes, provinces and the ministry write it. Sentences are built
-// from these by src/bench/generate.ts. Text only: nothing here is an actual answer.
+// from these by bench/generate.ts. Text only: nothing here is an actual answer.
 
 export interface FieldSpec {
   id: string;

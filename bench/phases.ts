@@ -1,6 +1,6 @@
 // Splits a build's wall time into phases from the marks of src/integrations/build-timings.ts and
 // Astro's own timer (ASTRO_TIMER_PATH), and attributes the RSS samples to those phases.
-import type { TimingsFile } from '../integrations/build-timings.ts';
+import type { TimingsFile } from '../src/integrations/build-timings.ts';
 import type { RssSample } from './proc.ts';
 
 export interface Phase {

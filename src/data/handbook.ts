@@ -1,8 +1,9 @@
-// Build-time data shared by the handbook pages, computed once per build: the published entries'
-// collection objects (for render()) and the content version's commit hash.
+// Build-time data of the handbook pages, computed once per build: the published entries' collection
+// objects (for render()) and the content version's commit hash. Components read it from here; they
+// neither run git nor query collections themselves.
 import { execFileSync } from 'node:child_process';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { contentRoot } from '../../lib/content-root.ts';
+import { contentRoot } from '../lib/content-root.ts';
 
 let collection: Promise<Map<string, CollectionEntry<'entries'>>> | undefined;
 

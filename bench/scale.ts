@@ -1,27 +1,27 @@
 // `npm run bench -- --entries N [--seed S] [--keep] [--json] [--skip-bare] [--skip-browser] [--rebuild] [--profile] [--project DIR]`
-// Scale benchmark: generates a synthetic content root of N entries (src/bench/generate.ts), builds
+// Scale benchmark: generates a synthetic content root of N entries (bench/generate.ts), builds
 // the full product on it (as `npm run build` with HOIDAP_CONTENT), builds the bare pipeline on the
-// same root (src/bench/bare + the Pagefind CLI) and reports wall time per phase, peak RSS per phase,
+// same root (bench/bare + the Pagefind CLI) and reports wall time per phase, peak RSS per phase,
 // sizes, the weight of an entry page and search cost in Chromium. With --rebuild it also edits one
 // entry and rebuilds with Astro's cache kept. `--profile` instead runs one clean build under
 // `node --cpu-prof --heap-prof` and prints where the build's main process spends CPU and memory.
-// See docs/scale.md.
+// See bench/README.md and docs/scale.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
-import { PROJECT } from '../node/build-site.ts';
-import { DEFAULT_BUILD_DATE, generateContentRoot, isReusable, readManifest, type GenerateSummary } from '../bench/generate.ts';
-import { BENCH_QUERIES } from '../bench/vocabulary.ts';
-import { runSampled, type RunResult } from '../bench/proc.ts';
-import { snapshotProject } from '../bench/snapshot.ts';
-import { groupTotals, peakIn, productPhases, type AstroTimer, type GroupTotal, type Phase } from '../bench/phases.ts';
-import { dirStats, measureBareSearch, measureSearch, pageWeight, type BareSearchCost, type PageWeight, type SearchCost } from '../bench/measure.ts';
-import { summarizeHeapProfile, summarizeProfile } from '../bench/cpuprofile.ts';
-import type { TimingsFile } from '../integrations/build-timings.ts';
-import { indexedPageCount } from '../integrations/search-index.ts';
+import { astroBin, PROJECT } from '../src/node/project.ts';
+import { DEFAULT_BUILD_DATE, generateContentRoot, isReusable, readManifest, type GenerateSummary } from './generate.ts';
+import { BENCH_QUERIES } from './vocabulary.ts';
+import { runSampled, type RunResult } from './proc.ts';
+import { snapshotProject } from './snapshot.ts';
+import { groupTotals, peakIn, productPhases, type AstroTimer, type GroupTotal, type Phase } from './phases.ts';
+import { dirStats, measureBareSearch, measureSearch, pageWeight, type BareSearchCost, type PageWeight, type SearchCost } from './measure.ts';
+import { summarizeHeapProfile, summarizeProfile } from './cpuprofile.ts';
+import type { TimingsFile } from '../src/integrations/build-timings.ts';
+import { indexedPageCount } from '../src/integrations/search-index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -55,18 +55,18 @@ const require = createRequire(import.meta.url);
 const PAGEFIND = path.join(PROJECT, 'node_modules/.bin/pagefind');
 const WORK = path.join(PROJECT, '.cache/bench', `${N}-${SEED}`);
 /**
- * The builds run in a snapshot of the project (src/bench/snapshot.ts explains why), or in the copy
+ * The builds run in a snapshot of the project (bench/snapshot.ts explains why), or in the copy
  * `--project` names (to measure a proposed change without touching the checkout).
  */
 const SNAPSHOT = values.project ? path.resolve(values.project) : path.join(WORK, 'project');
-const ASTRO = path.join(SNAPSHOT, 'node_modules/astro/bin/astro.mjs');
+const ASTRO = astroBin(SNAPSHOT);
 const CONTENT = path.join(WORK, 'content');
 const SITE = path.join(WORK, 'site');
 const BARE_SITE = path.join(WORK, 'bare-site');
 const LOGS = path.join(WORK, 'logs');
 const CACHE = path.join(PROJECT, '.cache/astro', `bench-${N}-${SEED}`);
 const BARE_CACHE = path.join(PROJECT, '.cache/astro', `bench-bare-${N}-${SEED}`);
-const BARE_ROOT = path.join(SNAPSHOT, 'src/bench/bare');
+const BARE_ROOT = path.join(SNAPSHOT, 'bench/bare');
 
 const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -338,7 +338,7 @@ const built = !product.failed;
 // The bare pipeline right after the full build, so both see the same load on a shared machine.
 let bare: BareBuild | undefined;
 if (!values['skip-bare']) {
-  log(`building the bare pipeline (astro build --root src/bench/bare, then the Pagefind CLI) …`);
+  log(`building the bare pipeline (astro build --root bench/bare, then the Pagefind CLI) …`);
   bare = await buildBare();
   log(`  ${sec(bare.wallMs)} (astro ${sec(bare.astroMs)} + pagefind ${sec(bare.pagefindMs)})`);
 }
