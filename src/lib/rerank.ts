@@ -22,9 +22,11 @@ export interface WeightedWord {
 /** Options: the weight of adjacent query words as a known term ("hành lang"); without it every pair counts 1. */
 export interface RerankOptions {
   pairWeight?: (foldedPair: string) => number;
+  /** Scale the question/summary signals by the document's score (a share of the query it holds). */
+  scaleByBase?: boolean;
 }
 
-const WEIGHTS = { base: 1, title: 2, summary: 0.75, phrase: 1, exact: 0.5 };
+const WEIGHTS = { base: 1.5, title: 2, summary: 0.75, phrase: 1, exact: 0.5 };
 
 const exactWords = (text: string) => text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
 
@@ -78,13 +80,15 @@ export function relevance(query: (string | WeightedWord)[], doc: RankableDoc, ma
     const total = qs.reduce((s, q) => s + q.weight, 0);
     exact = qs.filter((q) => words.has(q.text.normalize('NFC').toLowerCase())).reduce((s, q) => s + q.weight, 0) / total;
   }
-  return (
-    WEIGHTS.base * (maxScore > 0 ? doc.score / maxScore : 0) +
+  const base = maxScore > 0 ? doc.score / maxScore : 0;
+  const shown =
     WEIGHTS.title * coverage(qs, head) +
     WEIGHTS.summary * coverage(qs, summary) +
     WEIGHTS.phrase * phraseRatio(qs, head, options.pairWeight ?? (() => 1)) +
-    WEIGHTS.exact * exact
-  );
+    WEIGHTS.exact * exact;
+  // What the question and summary show counts in proportion to how much of the query the page holds
+  // at all: a title sharing two common words cannot lift a page that misses the rest.
+  return WEIGHTS.base * base + (options.scaleByBase ? base : 1) * shown;
 }
 
 /** Sorts documents by relevance (stable for ties: Pagefind's order). */

@@ -128,43 +128,71 @@ export async function runSearch(
 
   const words = prepared.words;
   const terms = prepared.terms;
-  const all = new Set(words.map((_, i) => i));
+  const all = [...words.keys()];
   const candidates = new Map<string, Candidate>();
   const andResults = (await pagefind.search(words.length ? words.join(' ') : null, { filters })).results;
-  for (const result of andResults) candidates.set(result.id, { result, matched: new Map([...all].map((i) => [i, 1])) });
-  let searched = [...all];
-  const fallback = words.length > 1 && andResults.length < MIN_RESULTS;
-  if (fallback) searched = await anyWordSearch(pagefind, prepared, filters, candidates);
+  for (const result of andResults) candidates.set(result.id, { result, matched: new Map(all.map((i) => [i, 1])) });
+  let searched = all;
+  let fallback = false;
+  const widen = async () => {
+    fallback = true;
+    searched = await anyWordSearch(pagefind, prepared, filters, candidates);
+  };
+  if (words.length > 1 && andResults.length < MIN_RESULTS) await widen();
 
-  const weightOf = (matched: Map<number, number>) => [...matched].reduce((s, [i, m]) => s + (searched.includes(i) ? terms[i].weight * m : 0), 0);
-  const searchedWeight = searched.reduce((s, i) => s + terms[i].weight, 0) || 1;
-  const maxScore = Math.max(0, ...[...candidates.values()].map((c) => c.result.score)) || 1;
-  const ranked = [...candidates.values()]
-    .map((c) => ({ c, body: weightOf(c.matched) / searchedWeight, score: c.result.score / maxScore }))
-    .sort((a, b) => b.body - a.body || b.score - a.score);
-  // Pagefind ignores accents and matches "công" for "cổng": when words were searched one by one, load
-  // more pages, so the exact check below sees the page that holds the words as typed.
-  const loaded = fallback ? FALLBACK_PAGES : FIRST_PAGE;
-  const head = ranked.slice(0, loaded);
-  const data = await Promise.all(head.map((r) => r.c.result.data()));
-  // What each loaded page holds of the query, weighed: the exact spelling counts when typed with accents.
-  const totalWeight = terms.reduce((s, t) => s + t.weight, 0) || 1;
-  const docs = head.map((r, i) => {
-    const page = pageWords(data[i]);
-    const held = terms.map((t) => holds(page, t, prepared.accented));
-    const heldWeight = terms.reduce((s, t, k) => s + (held[k] ? t.weight : 0), 0);
+  // What each loaded page holds of the query, weighed: the exact spelling counts when typed with
+  // accents, and words typed next to each other count again when the page has them next to each other.
+  const pairs = terms.flatMap((t, i) => (i + 1 < terms.length && terms[i + 1].at === (t.at ?? -2) + 1 ? [{ i, weight: Math.min(t.weight, terms[i + 1].weight) }] : []));
+  const totalWeight = terms.reduce((s, t) => s + t.weight, 0) + pairs.reduce((s, p) => s + p.weight, 0) || 1;
+  const pairHeld = (page: PageWords, held: boolean[], i: number) => held[i] && held[i + 1] && page.pairs.has(`${terms[i].folded} ${terms[i + 1].folded}`);
+  const loadedPages = new Map<string, { data: ResultData; page: PageWords; held: boolean[]; heldWeight: number }>();
+  const rank = async () => {
+    // Pagefind matched letters, not spellings: weigh its matches by the words' letters.
+    const letters = (i: number) => terms[i].weight;
+    const weightOf = (matched: Map<number, number>) => [...matched].reduce((s, [i, m]) => s + (searched.includes(i) ? letters(i) * m : 0), 0);
+    const searchedWeight = searched.reduce((s, i) => s + letters(i), 0) || 1;
+    const maxScore = Math.max(0, ...[...candidates.values()].map((c) => c.result.score)) || 1;
+    const ranked = [...candidates.values()]
+      .map((c) => ({ c, body: weightOf(c.matched) / searchedWeight, score: c.result.score / maxScore }))
+      .sort((a, b) => b.body - a.body || b.score - a.score);
+    // Pagefind ignores accents and matches "công" for "cổng": when words were searched one by one,
+    // load more pages, so the exact check below sees the page that holds the words as typed.
+    const loaded = fallback ? FALLBACK_PAGES : FIRST_PAGE;
+    const head = ranked.slice(0, loaded);
+    await Promise.all(
+      head
+        .filter((r) => !loadedPages.has(r.c.result.id))
+        .map(async (r) => {
+          const data = await r.c.result.data();
+          const page = pageWords(data);
+          const held = terms.map((t) => holds(page, t, prepared.accented));
+          const heldWeight = terms.reduce((s, t, k) => s + (held[k] ? t.weight : 0), 0) + pairs.reduce((s, p) => s + (pairHeld(page, held, p.i) ? p.weight : 0), 0);
+          loadedPages.set(r.c.result.id, { data, page, held, heldWeight });
+        }),
+    );
+    return { ranked, loaded, head };
+  };
+  let { ranked, loaded, head } = await rank();
+  // Pagefind's every-word search matches words by their beginning and without accents ("trọ" finds
+  // "trong"): when no page it found holds every word, search the words one by one as well.
+  if (!fallback && words.length > 1 && !head.some((r) => loadedPages.get(r.c.result.id)!.held.every(Boolean))) {
+    await widen();
+    ({ ranked, loaded, head } = await rank());
+  }
+  const docs = head.map((r) => {
+    const p = loadedPages.get(r.c.result.id)!;
     return {
-      data: data[i],
-      page,
-      held,
-      score: heldWeight / totalWeight + 0.2 * r.score,
-      title: data[i].meta.title ?? '',
-      aliases: data[i].meta.aliases ?? '',
-      summary: data[i].meta.summary ?? '',
+      data: p.data,
+      page: p.page,
+      held: p.held,
+      score: p.heldWeight / totalWeight + 0.2 * r.score,
+      title: p.data.meta.title ?? '',
+      aliases: p.data.meta.aliases ?? '',
+      summary: p.data.meta.summary ?? '',
     };
   });
   const pairWeight = vocabulary && vocabulary.terms.size > 0 ? (pair: string) => termWeight(pair, vocabulary) : undefined;
-  const order = words.length ? rerank(terms, docs, { pairWeight }) : docs;
+  const order = words.length ? rerank(terms, docs, { pairWeight, scaleByBase: true }) : docs;
 
   let confident = words.length === 0 || !vocabulary;
   let evidence: Evidence | undefined;
@@ -176,14 +204,12 @@ export async function runSearch(
       if (!t.exact) unmatched += Math.max(t.weight, MISSING_WEIGHT);
       else if (best.held[i]) matched += t.weight;
       else unmatched += t.weight;
-      // Words typed next to each other are a phrase: "xe máy" is not asked by a page holding "xe" and "máy" apart.
-      const next = terms[i + 1];
-      if (next && next.at === (t.at ?? -2) + 1) {
-        const weight = Math.min(t.weight, next.weight);
-        if (t.exact && next.exact && best.page.pairs.has(`${t.folded} ${next.folded}`)) matched += weight;
-        else unmatched += weight;
-      }
     });
+    // Words typed next to each other are a phrase: "xe máy" is not asked by a page holding "xe" and "máy" apart.
+    for (const p of pairs) {
+      if (terms[p.i].exact && terms[p.i + 1].exact && pairHeld(best.page, best.held, p.i)) matched += p.weight;
+      else unmatched += p.weight;
+    }
     const complete = prepared.missing === 0 && prepared.dropped.length === 0 && terms.every((t, i) => t.exact && best.held[i]);
     evidence = { matched, unmatched, complete };
     confident = isConfident(evidence);

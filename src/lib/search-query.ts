@@ -16,6 +16,8 @@ export interface QueryWord {
   folded: string;
   /** 0..1: how much finding this word says about the answer. */
   weight: number;
+  /** The same by its letters alone: what a match from Pagefind (which ignores accents) says. */
+  letterWeight?: number;
   /** Position of the typed word it comes from (adjacent typed words form phrases). */
   at?: number;
   /** Kept as the start of known words (unfinished or cut short): matches words it begins. */
@@ -99,7 +101,7 @@ export function prepareQuery(q: string, vocabulary?: Vocabulary): PreparedQuery 
   out.terms = kept.map(({ text, spelt, prefix, at }) => {
     const folded = fold(text);
     const exact = spelt || !accented || isKnownForm(text, vocabulary);
-    return { text, folded, exact, prefix, at, weight: wordWeight(text, folded, vocabulary, accented && exact) };
+    return { text, folded, exact, prefix, at, weight: wordWeight(text, folded, vocabulary, accented && exact), letterWeight: wordWeight(text, folded, vocabulary, false) };
   });
   // Adjacent words forming a known term ("hành lang", "giấy phép") weigh as much as the term is specific.
   for (let i = 0; i + 1 < out.terms.length; i++) {
