@@ -90,21 +90,47 @@ interface PageWords {
   pairs: Set<string>;
 }
 
+// Pages are read word by word for every query that loads them: remember what was read (pages do not
+// change while the search page is open), and the spelling of each distinct word.
+const PAGE_CACHE = 500;
+const pageCache = new Map<string, PageWords>();
+const spellings = new Map<string, { form: string; folded: string }>();
+function spelling(word: string): { form: string; folded: string } {
+  let s = spellings.get(word);
+  if (!s) {
+    const form = formOf(word);
+    s = { form, folded: fold(form) };
+    if (spellings.size > 50_000) spellings.clear();
+    spellings.set(word, s);
+  }
+  return s;
+}
+
 /** The words of a loaded page, folded and as spelt: question, aliases, hidden search terms and text. */
 function pageWords(data: ResultData): PageWords {
+  const cached = pageCache.get(data.url);
+  if (cached) return cached;
   const pairs = new Set<string>();
   const forms = new Set<string>();
+  const folded = new Set<string>();
   for (const part of [data.meta.title, data.meta.aliases, data.meta.terms, data.meta.summary, data.content]) {
     if (!part) continue;
     for (const piece of part.split(/[\n.,;:!?()"“”]+/)) {
-      const ws = piece.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean).map(formOf);
-      ws.forEach((w, i) => {
-        forms.add(w);
-        if (i > 0) pairs.add(`${fold(ws[i - 1])} ${fold(w)}`);
-      });
+      let previous = '';
+      for (const word of piece.split(/[^\p{L}\p{M}\p{N}]+/u)) {
+        if (!word) continue;
+        const s = spelling(word);
+        forms.add(s.form);
+        folded.add(s.folded);
+        if (previous) pairs.add(`${previous} ${s.folded}`);
+        previous = s.folded;
+      }
     }
   }
-  return { forms, folded: new Set([...forms].map(fold)), pairs };
+  const page = { forms, folded, pairs };
+  if (pageCache.size >= PAGE_CACHE) pageCache.delete(pageCache.keys().next().value!);
+  pageCache.set(data.url, page);
+  return page;
 }
 
 /** Whether a page holds a query word: as spelt for exact accented words, else by its letters. */
