@@ -176,7 +176,8 @@ export function startSearchPage(): void {
         relatedList.append(...maybe.map(renderResult));
         related.hidden = maybe.length === 0;
         const relatedText = maybe.length ? ` ${strings.related.replace('{n}', String(maybe.length))}` : '';
-        status.textContent = `${strings.noAnswer}${relatedText}${corrected}${ignored}`;
+        const none = outcome.total === 0 ? `${strings.count.replace('{n}', '0')}. ` : '';
+        status.textContent = `${none}${strings.noAnswer}${relatedText}${corrected}${ignored}`;
         updateAsk(s);
       }
       empty.hidden = answered;
