@@ -105,6 +105,8 @@ export function isKnownForm(word: string, vocabulary: Vocabulary): boolean {
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 /** Share of the entries holding the rarer word of a pair that hold the pair, for it to be a term. */
 const TERM_COHESION = 0.5;
+/** Most terms shipped. */
+const MAX_TERMS = 5000;
 
 /**
  * Builds the vocabulary file from the published entries (each entry's full text and its question and
@@ -146,12 +148,20 @@ export function buildSearchVocabulary(entries: { text: string; head: string }[],
   }
   // A pair is a term when it recurs and its words mostly occur together ("hành lang", "lực lượng"),
   // not when two common words happen to meet twice ("dân báo").
-  const terms: Record<string, number> = {};
-  for (const [pair, n] of [...pairCounts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const kept: { pair: string; n: number; cohesion: number }[] = [];
+  for (const [pair, n] of pairCounts) {
     const [a, b] = pair.split(' ');
-    const cohesion = n / Math.max(1, Math.min(df.get(a) ?? 0, df.get(b) ?? 0));
-    if (synonymPairs.has(pair) || (n >= 2 && cohesion >= TERM_COHESION)) terms[pair] = n;
+    const cohesion = synonymPairs.has(pair) ? 2 : n / Math.max(1, Math.min(df.get(a) ?? 0, df.get(b) ?? 0));
+    if (cohesion >= 2 || (n >= 2 && cohesion >= TERM_COHESION)) kept.push({ pair, n, cohesion });
   }
+  // A large bank has many recurring pairs: ship the most cohesive (the file loads with the first query).
+  kept.sort((x, y) => y.cohesion - x.cohesion || y.n - x.n || (x.pair < y.pair ? -1 : 1));
+  const terms = Object.fromEntries(
+    kept
+      .slice(0, MAX_TERMS)
+      .sort((x, y) => (x.pair < y.pair ? -1 : 1))
+      .map((t) => [t.pair, t.n]),
+  );
   const sortedForms = Object.fromEntries([...forms].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
   return { docs: entries.length, words, df: words.map((w) => df.get(w) ?? 0), forms: sortedForms, terms, head: [...head].sort().join(' ') };
 }
