@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser } from '../node/browser.ts';
 import { buildSite, PROJECT } from '../node/build-site.ts';
 import { serveSite } from '../node/serve.ts';
-import { metrics, metricsByKind, parseQueryFile, rankOf, type QueryCase, type QueryOutcome } from '../lib/search-metrics.ts';
+import { metrics, metricsByKind, noAnswerRates, parseQueryFile, rankOf, type QueryCase, type QueryOutcome } from '../lib/search-metrics.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -99,6 +99,8 @@ const report = {
   queryFile: path.relative(PROJECT, queryFile),
   overall: metrics(outcomes),
   byKind: metricsByKind(outcomes),
+  /** Queries that must find nothing: share showing no answer inside [data-search-results]. */
+  noAnswer: noAnswerRates(outcomes),
   cold: { query: first.q, ms: coldMs, bytes: coldBytes, files: coldFiles.length },
   warm: { medianMs: pct(50), p95Ms: pct(95), maxMs: sorted.at(-1) ?? 0, note: 'from the last keystroke (120 ms debounce included) to rendered results' },
   misses: outcomes.filter((o) => o.rank === 0 || o.rank > 3).map((o) => ({ q: o.q, kind: o.kind, expect: o.expect, got: o.results.slice(0, 3), rank: o.rank })),
@@ -109,9 +111,12 @@ if (values.json) {
 } else {
   const f = (x: number) => x.toFixed(3);
   console.log(`\nSearch quality: ${report.queries} queries from ${report.queryFile}`);
-  console.log(`${'kind'.padEnd(16)} ${'n'.padStart(4)}  recall@1  recall@3    MRR`);
+  console.log(`${'kind'.padEnd(22)} ${'n'.padStart(4)}  recall@1  recall@3    MRR`);
   for (const [kind, m] of [...Object.entries(report.byKind), ['OVERALL', report.overall] as const]) {
-    console.log(`${kind.padEnd(16)} ${String(m.n).padStart(4)}     ${f(m.recall1)}     ${f(m.recall3)}  ${f(m.mrr)}`);
+    console.log(`${kind.padEnd(22)} ${String(m.n).padStart(4)}     ${f(m.recall1)}     ${f(m.recall3)}  ${f(m.mrr)}`);
+  }
+  for (const [kind, r] of Object.entries(report.noAnswer)) {
+    console.log(`no answer shown (${kind}): ${Math.round(r.rate * r.n)} of ${r.n} (${(r.rate * 100).toFixed(0)} %)`);
   }
   console.log(`\nCold first query ("${first.q}"): ${(coldBytes / 1024).toFixed(1)} KB of search assets in ${coldFiles.length} files, ${coldMs} ms from navigation to results`);
   console.log(`Warm queries: median ${report.warm.medianMs} ms, p95 ${report.warm.p95Ms} ms, max ${report.warm.maxMs} ms (${report.warm.note})`);

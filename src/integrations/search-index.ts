@@ -1,5 +1,5 @@
 // Builds the Pagefind index with its Node API as the last step of `astro build`, plus the vocabulary
-// the search page uses for typo correction. Only pages marked `data-pagefind-body` are indexed: the
+// the search page uses for typo correction, Telex/VNI readings and weighing query words. Only pages marked `data-pagefind-body` are indexed: the
 // published entries (never drafts, superseded entries, lists or handbook pages).
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { ContentModel } from '../lib/model.ts';
 import { entryText } from '../lib/entry-text.ts';
-import { buildVocabulary } from '../lib/vocabulary.ts';
+import { buildSearchVocabulary } from '../lib/vocabulary.ts';
 import { mark } from './build-timings.ts';
 
 export const VOCABULARY_FILE = 'search/vocabulary.json';
@@ -50,13 +50,13 @@ export function searchIndex(getModel: () => ContentModel): AstroIntegration {
           if (UNUSED_PAGEFIND_FILES.test(f)) fs.rmSync(path.join(outDir, 'pagefind', f));
         }
 
-        const vocabulary = buildVocabulary([
-          ...published.map((e) => entryText(e.data, e.body)),
-          ...model.synonyms.map((g) => g.join(' ')),
-        ]);
+        const vocabulary = buildSearchVocabulary(
+          published.map((e) => ({ text: entryText(e.data, e.body), head: [e.data.question, ...(e.data.aliases ?? [])].join('\n') })),
+          model.synonyms,
+        );
         fs.mkdirSync(path.dirname(path.join(outDir, VOCABULARY_FILE)), { recursive: true });
         fs.writeFileSync(path.join(outDir, VOCABULARY_FILE), JSON.stringify(vocabulary));
-        logger.info(`indexed ${indexed} published entries; vocabulary of ${vocabulary.length} words`);
+        logger.info(`indexed ${indexed} published entries; vocabulary of ${vocabulary.words.length} words, ${Object.keys(vocabulary.terms).length} terms`);
         mark('search-index:end');
       },
     },

@@ -41,6 +41,18 @@ export function metricsByKind(outcomes: QueryOutcome[]): Record<string, Metrics>
   return Object.fromEntries(kinds.map((k) => [k, metrics(outcomes.filter((o) => o.kind === k))]));
 }
 
+/** Per kind of queries that must find nothing (nonsense, off-topic): the share that showed no answer. */
+export function noAnswerRates(outcomes: QueryOutcome[]): Record<string, { n: number; rate: number }> {
+  const empty = outcomes.filter((o) => o.expect.length === 0);
+  const kinds = [...new Set(empty.map((o) => o.kind))].sort();
+  return Object.fromEntries(
+    kinds.map((k) => {
+      const of = empty.filter((o) => o.kind === k);
+      return [k, { n: of.length, rate: of.filter((o) => o.results.length === 0).length / of.length }];
+    }),
+  );
+}
+
 export function parseQueryFile(text: string, file: string): QueryCase[] {
   const data = JSON.parse(text) as unknown;
   const list = Array.isArray(data) ? data : (data as { queries?: unknown }).queries;

@@ -19,6 +19,8 @@ export const paths = {
   unit: (id: string) => `don-vi/${id}/`,
   document: (id: string) => `van-ban/${id}/`,
   search: () => 'tim-kiem/',
+  /** The page where an officer asks a question the bank does not answer yet, the query carried over. */
+  ask: (q = '') => (q ? `hoi/?q=${encodeURIComponent(q)}` : 'hoi/'),
   review: () => 'ra-soat/',
   handbook: () => 'so-tay/',
   feedAll: () => 'feeds/all.xml',

@@ -1,6 +1,9 @@
-// Typo correction against the vocabulary of the published entries (folded words). The vocabulary is
-// built at build time and fetched by the search page only when a query word is unknown.
-import { foldedWords } from './fold.ts';
+// The vocabulary of the published entries, built at build time (src/integrations/search-index.ts)
+// and fetched by the search page with the first query: folded words by frequency (typo correction),
+// how many entries hold each word (document frequency, for weighing query words), the accented forms
+// (a Telex reading must be a word of the bank as spelt) and the two-word terms of the questions,
+// aliases and synonyms ("hành lang", "giấy phép": adjacent query words forming one count as a phrase).
+import { fold, foldedWords, normalizeTonePlacement } from './fold.ts';
 
 export const TYPO_MIN_LENGTH = 5;
 
@@ -48,10 +51,119 @@ export interface Vocabulary {
   known: Set<string>;
   /** The same words in code-point order, for prefix look-ups. */
   sorted: string[];
+  /** Published entries the statistics come from (0: no statistics, every word weighs the same). */
+  docs: number;
+  /** Folded word → number of entries holding it. */
+  df: Map<string, number>;
+  /** Words as spelt (lowercase, old-style tone placement) → number of entries holding them. */
+  forms: Map<string, number>;
+  /** Folded two-word terms → number of entries holding them. */
+  terms: Map<string, number>;
+  /** Folded words found in some question, alias or synonym: the words officers ask with. */
+  head: Set<string>;
 }
 
-export function makeVocabulary(list: string[]): Vocabulary {
-  return { list, known: new Set(list), sorted: [...list].sort() };
+/** The file the build writes (search/vocabulary.json). */
+export interface VocabularyData {
+  docs: number;
+  /** Folded words, most frequent first. */
+  words: string[];
+  /** Document frequency of each word of `words`, same order. */
+  df: number[];
+  /** Words as spelt → document frequency. */
+  forms: Record<string, number>;
+  terms: Record<string, number>;
+  /** Folded words of the questions, aliases and synonyms, space-separated. */
+  head: string;
+}
+
+export function makeVocabulary(list: string[], extra: Partial<Pick<Vocabulary, 'docs' | 'df' | 'forms' | 'terms' | 'head'>> = {}): Vocabulary {
+  return { list, known: new Set(list), sorted: [...list].sort(), docs: 0, df: new Map(), forms: new Map(), terms: new Map(), head: new Set(), ...extra };
+}
+
+/** Reads the vocabulary file; an older plain word list still works (without statistics). */
+export function parseVocabulary(data: unknown): Vocabulary {
+  if (Array.isArray(data)) return makeVocabulary(data as string[]);
+  const d = data as VocabularyData;
+  return makeVocabulary(d.words, {
+    docs: d.docs,
+    df: new Map(d.words.map((w, i) => [w, d.df[i] ?? 0])),
+    forms: new Map(Object.entries(d.forms)),
+    terms: new Map(Object.entries(d.terms)),
+    head: new Set(d.head.split(' ').filter(Boolean)),
+  });
+}
+
+/** The accented spelling used for comparisons: NFC, lowercase, old-style tone placement. */
+export const formOf = (word: string) => normalizeTonePlacement(word.normalize('NFC').toLowerCase());
+
+/** True when the bank holds this word as spelt, accents included (without statistics: its letters). */
+export function isKnownForm(word: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.docs === 0 ? vocabulary.known.has(fold(word)) : vocabulary.forms.has(formOf(word));
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** Share of the entries holding the rarer word of a pair that hold the pair, for it to be a term. */
+const TERM_COHESION = 0.5;
+/** Most terms shipped. */
+const MAX_TERMS = 5000;
+
+/**
+ * Builds the vocabulary file from the published entries (each entry's full text and its question and
+ * aliases) and the synonym groups.
+ */
+export function buildSearchVocabulary(entries: { text: string; head: string }[], synonyms: string[][]): VocabularyData {
+  const words = buildVocabulary([...entries.map((e) => e.text), ...synonyms.map((g) => g.join(' '))]);
+  const df = new Map<string, number>();
+  const forms = new Map<string, number>();
+  const formsOf = (text: string) => {
+    const out = new Set<string>();
+    for (const m of text.matchAll(WORD)) if (!/\d/.test(m[0])) out.add(formOf(m[0]));
+    return out;
+  };
+  const pairsOf = (text: string, into: Set<string>) => {
+    for (const line of text.split(/[\n.,;:!?()"“”]+/)) {
+      const ws = foldedWords(line);
+      for (let i = 0; i + 1 < ws.length; i++) into.add(`${ws[i]} ${ws[i + 1]}`);
+    }
+  };
+  // Terms: adjacent words of the questions, aliases and synonyms that recur as a pair in the entries.
+  const candidates = new Set<string>();
+  const synonymPairs = new Set<string>();
+  for (const e of entries) pairsOf(e.head, candidates);
+  const head = new Set<string>();
+  for (const e of entries) for (const w of foldedWords(e.head)) head.add(w);
+  for (const g of synonyms) for (const t of g) {
+    pairsOf(t, synonymPairs);
+    for (const w of foldedWords(t)) head.add(w);
+    for (const f of formsOf(t)) if (!forms.has(f)) forms.set(f, 0);
+  }
+  const pairCounts = new Map<string, number>();
+  for (const e of entries) {
+    for (const w of new Set(foldedWords(e.text))) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const f of formsOf(e.text)) forms.set(f, (forms.get(f) ?? 0) + 1);
+    const pairs = new Set<string>();
+    pairsOf(e.text, pairs);
+    for (const p of pairs) if (candidates.has(p) || synonymPairs.has(p)) pairCounts.set(p, (pairCounts.get(p) ?? 0) + 1);
+  }
+  // A pair is a term when it recurs and its words mostly occur together ("hành lang", "lực lượng"),
+  // not when two common words happen to meet twice ("dân báo").
+  const kept: { pair: string; n: number; cohesion: number }[] = [];
+  for (const [pair, n] of pairCounts) {
+    const [a, b] = pair.split(' ');
+    const cohesion = synonymPairs.has(pair) ? 2 : n / Math.max(1, Math.min(df.get(a) ?? 0, df.get(b) ?? 0));
+    if (cohesion >= 2 || (n >= 2 && cohesion >= TERM_COHESION)) kept.push({ pair, n, cohesion });
+  }
+  // A large bank has many recurring pairs: ship the most cohesive (the file loads with the first query).
+  kept.sort((x, y) => y.cohesion - x.cohesion || y.n - x.n || (x.pair < y.pair ? -1 : 1));
+  const terms = Object.fromEntries(
+    kept
+      .slice(0, MAX_TERMS)
+      .sort((x, y) => (x.pair < y.pair ? -1 : 1))
+      .map((t) => [t.pair, t.n]),
+  );
+  const sortedForms = Object.fromEntries([...forms].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  return { docs: entries.length, words, df: words.map((w) => df.get(w) ?? 0), forms: sortedForms, terms, head: [...head].sort().join(' ') };
 }
 
 /** True when some vocabulary word starts with `prefix`. */

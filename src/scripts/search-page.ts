@@ -1,11 +1,16 @@
 // Client side of /tim-kiem/: runs the query and filters in the URL with Pagefind, renders results
 // with DOM APIs (never innerHTML: result text comes from content files), keeps the URL in step so a
-// result list can be shared and back/forward work.
+// result list can be shared and back/forward work. Results the engine is not confident about are no
+// answers: they are listed as "possibly related" outside [data-search-results], and the page offers
+// to ask the question.
 import { highlightParts } from '../lib/highlight.ts';
+import { paths, withBase } from '../lib/urls.ts';
 import { runSearch, type Pagefind, type PagefindResult, type ResultData } from '../lib/search-engine.ts';
-import { makeVocabulary, type Vocabulary } from '../lib/vocabulary.ts';
+import { parseVocabulary, type Vocabulary } from '../lib/vocabulary.ts';
 
 const PAGE_SIZE = 10;
+/** Possibly related entries shown when no answer matched. */
+const RELATED = 5;
 const FILTERS = ['field', 'owner', 'level'] as const;
 type FilterName = (typeof FILTERS)[number];
 
@@ -30,6 +35,10 @@ export function startSearchPage(): void {
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
   const ask = root.querySelector<HTMLAnchorElement>('[data-search-ask]')!;
+  const askQuestion = root.querySelector<HTMLAnchorElement>('[data-search-ask-question]')!;
+  const unit = root.querySelector<HTMLElement>('[data-search-unit]')!;
+  const related = root.querySelector<HTMLElement>('[data-search-related]')!;
+  const relatedList = related.querySelector<HTMLOListElement>('[data-search-related-list]')!;
 
   let pagefind: Promise<Pagefind> | undefined;
   let vocabulary: Promise<Vocabulary | undefined> | undefined;
@@ -45,7 +54,7 @@ export function startSearchPage(): void {
   const loadVocabulary = () =>
     (vocabulary ??= fetch(`${base}search/vocabulary.json`)
       .then((r) => (r.ok ? r.json() : []))
-      .then((list: string[]) => makeVocabulary(list))
+      .then((data: unknown) => parseVocabulary(data))
       .catch(() => undefined));
 
   const readUrl = (): State => {
@@ -124,6 +133,9 @@ export function startSearchPage(): void {
     const email = selects.owner.selectedOptions[0]?.dataset.ask || selects.field.selectedOptions[0]?.dataset.ask || root.dataset.contact;
     const params = new URLSearchParams({ subject: root.dataset.askSubject ?? '', body: s.q });
     ask.href = `mailto:${email}?${params.toString().replace(/\+/g, '%20')}`;
+    askQuestion.href = withBase(base, paths.ask(s.q.trim()));
+    unit.hidden = !s.owner;
+    if (s.owner) unit.querySelector('a')!.href = withBase(base, paths.unit(s.owner));
   };
 
   const run = async () => {
@@ -135,6 +147,8 @@ export function startSearchPage(): void {
     list.replaceChildren();
     more.hidden = true;
     empty.hidden = true;
+    related.hidden = true;
+    relatedList.replaceChildren();
     if (!s.q.trim() && Object.keys(filters).length === 0) {
       status.textContent = strings.prompt;
       list.dataset.state = 'done';
@@ -146,17 +160,27 @@ export function startSearchPage(): void {
       const outcome =
         root.dataset.empty === undefined
           ? await runSearch(await loadPagefind(), loadVocabulary, s.q, filters)
-          : { first: [], rest: [], total: 0, corrections: [], dropped: [], words: [] };
+          : { first: [], rest: [], total: 0, corrections: [], dropped: [], words: [], confident: false };
       if (gen !== generation) return;
       words = outcome.words;
-      pending = [...outcome.rest];
-      const total = outcome.total;
-      show(outcome.first);
       const corrected = outcome.corrections.length ? ` ${strings.corrected} ${outcome.corrections.map((c) => c.to).join(', ')}.` : '';
       const ignored = outcome.dropped.length ? ` ${strings.ignored} ${outcome.dropped.join(', ')}.` : '';
-      status.textContent = `${strings.count.replace('{n}', String(total))}.${corrected}${ignored}`;
-      empty.hidden = total > 0;
-      if (total === 0) updateAsk(s);
+      const answered = outcome.confident && outcome.total > 0;
+      if (answered) {
+        pending = [...outcome.rest];
+        show(outcome.first);
+        status.textContent = `${strings.count.replace('{n}', String(outcome.total))}.${corrected}${ignored}`;
+      } else {
+        pending = [];
+        const maybe = outcome.first.slice(0, RELATED);
+        relatedList.append(...maybe.map(renderResult));
+        related.hidden = maybe.length === 0;
+        const relatedText = maybe.length ? ` ${strings.related.replace('{n}', String(maybe.length))}` : '';
+        const none = outcome.total === 0 ? `${strings.count.replace('{n}', '0')}. ` : '';
+        status.textContent = `${none}${strings.noAnswer}${relatedText}${corrected}${ignored}`;
+        updateAsk(s);
+      }
+      empty.hidden = answered;
       list.dataset.state = 'done';
     } catch (err) {
       if (gen !== generation) return;

@@ -4,13 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runSearch, type Pagefind } from '../../src/lib/search-engine.ts';
-import { makeVocabulary } from '../../src/lib/vocabulary.ts';
+import { parseVocabulary } from '../../src/lib/vocabulary.ts';
 
 const ORIGIN = 'http://site.test';
 let instance = 0;
 
 export interface NodeSearch {
-  /** Entry ids in rank order. */
+  /** Entry ids shown as answers, in rank order (none when the engine is not confident, as on the page). */
   ids(q: string, filters?: Record<string, string>): Promise<string[]>;
 }
 
@@ -26,11 +26,11 @@ export async function nodeSearch(outDir: string): Promise<NodeSearch> {
   // A fresh module instance per site: pagefind.js keeps its index in module state.
   const pf = (await import(`${pathToFileURL(path.join(outDir, 'pagefind/pagefind.js')).href}?site=${instance++}`)) as Pagefind;
   await pf.options({ basePath: `${ORIGIN}/pagefind/`, baseUrl: '/' });
-  const list = JSON.parse(fs.readFileSync(path.join(outDir, 'search/vocabulary.json'), 'utf8')) as string[];
-  const vocabulary = makeVocabulary(list);
+  const vocabulary = parseVocabulary(JSON.parse(fs.readFileSync(path.join(outDir, 'search/vocabulary.json'), 'utf8')));
   return {
     async ids(q, filters = {}) {
-      const { first, rest } = await runSearch(pf, async () => vocabulary, q, filters);
+      const { first, rest, confident } = await runSearch(pf, async () => vocabulary, q, filters);
+      if (!confident) return [];
       const more = await Promise.all(rest.map((r) => r.data()));
       return [...first, ...more].map((d) => d.meta.id);
     },

@@ -11,7 +11,7 @@ describe('search quality on the sample content', async () => {
 
   it('has at least 80 queries of every kind the issue names', () => {
     expect(report.overall.n).toBeGreaterThanOrEqual(80);
-    for (const kind of ['no-diacritics', 'tone-style', 'abbreviation', 'synonym', 'alias', 'typo', 'natural-question', 'nonsense']) {
+    for (const kind of ['no-diacritics', 'tone-style', 'abbreviation', 'synonym', 'alias', 'typo', 'natural-question', 'nonsense', 'telex', 'vni', 'chatty', 'chatty-no-diacritics', 'off-topic', 'paraphrase']) {
       expect(report.byKind[kind]?.n, kind).toBeGreaterThan(0);
     }
   });
@@ -24,6 +24,19 @@ describe('search quality on the sample content', async () => {
 
   it('reaches recall@3 >= 0.9 for every kind', () => {
     for (const [kind, m] of Object.entries(report.byKind)) expect(m.recall3, kind).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('shows no answer for at least 90% of off-topic queries and for every nonsense query', () => {
+    const shown = (kind: string) => report.outcomes.filter((o) => o.kind === kind && o.results.length > 0).map((o) => o.q);
+    expect(shown('off-topic').length / report.byKind['off-topic'].n, shown('off-topic').join('\n')).toBeLessThanOrEqual(0.1);
+    expect(shown('nonsense')).toEqual([]);
+  });
+
+  it('answers Telex, VNI and chatty questions first for 85% and in the top 3 for 95%', () => {
+    for (const kind of ['telex', 'vni', 'chatty', 'chatty-no-diacritics']) {
+      expect(report.byKind[kind].recall1, kind).toBeGreaterThanOrEqual(0.85);
+      expect(report.byKind[kind].recall3, kind).toBeGreaterThanOrEqual(0.95);
+    }
   });
 
   it('never returns drafts, superseded or withdrawn entries', () => {
