@@ -23,6 +23,8 @@ export const BROWSER = [
   'tests/cms/cms-browser.test.ts',
   'tests/handbook/pages.test.ts',
   'tests/handbook/pdf.test.ts',
+  'tests/handbook/page-contract.test.ts',
+  'tests/handbook/printer-*.test.ts',
 ];
 
 /** The scale benchmark's own checks: a small generated bank run through the bench CLI. */

@@ -45,7 +45,7 @@ const feed = buildAtomFeed(
 );
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false, processEntities: true, htmlEntities: false });
 const doc = parser.parse(feed).feed;
-const decodeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decodeHtml = (s: string) => s.replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 const textOf = (node: unknown) => (typeof node === 'string' ? node : (node as { '#text': string })['#text']);
 /** What a feed can carry of a text: XML-invalid characters become spaces, nothing else changes. */
 const carried = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/gu, ' ').replace(/\r\n?/g, '\n');
