@@ -37,3 +37,17 @@ export function siteNow(env: NodeJS.ProcessEnv = process.env, clock: () => Date 
   }
   return new Date(raw);
 }
+
+/** The portal's own question intake (a URL the ask form posts to instead of writing an email): `HOIDAP_QUESTION_URL`. */
+export function questionUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = env.HOIDAP_QUESTION_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`HOIDAP_QUESTION_URL must be an absolute http(s) URL (got "${raw}")`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`HOIDAP_QUESTION_URL must be an http(s) URL (got "${raw}")`);
+  return url.href;
+}

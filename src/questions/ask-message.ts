@@ -1,0 +1,72 @@
+// The structured email a question travels in: built by the ask form (in the browser, so no node:
+// imports here) and read back by `npm run question -- add --from-email`, so a unit files it in one
+// step. Also reads the `name=value` lines a plain form without JavaScript sends (enctype text/plain).
+
+export interface AskMessage {
+  field: string;
+  question: string;
+  asked_by: string;
+  contact?: string;
+}
+
+export const ASK_LABELS = {
+  field: 'Lĩnh vực',
+  asked_by: 'Nơi hỏi',
+  contact: 'Liên hệ',
+  question: 'Câu hỏi',
+} as const;
+
+/** Subject line: the site name, then the field id in brackets so it can be filed by rule. */
+export function askSubject(siteName: string, fieldId: string, fieldName: string): string {
+  return `[${siteName}] Câu hỏi mới – ${fieldName} [${fieldId}]`;
+}
+
+/** Body: one labelled line per value, the question last (it may span lines). */
+export function askBody(m: AskMessage, fieldName: string): string {
+  return [
+    `${ASK_LABELS.field}: ${fieldName} [${m.field}]`,
+    `${ASK_LABELS.asked_by}: ${m.asked_by}`,
+    ...(m.contact ? [`${ASK_LABELS.contact}: ${m.contact}`] : []),
+    `${ASK_LABELS.question}:`,
+    m.question.trim(),
+  ].join('\n');
+}
+
+/** `mailto:` URL with subject and body percent-encoded (spaces as %20: mail clients show "+" literally). */
+export function askMailto(to: string, subject: string, body: string): string {
+  const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, '%20');
+  return `mailto:${to}?subject=${enc(subject)}&body=${enc(body.replace(/\r?\n/g, '\r\n'))}`;
+}
+
+/**
+ * Reads a question back from an email body (the form's structured format, or the `key=value` lines
+ * of a form sent without JavaScript). Returns the values found; the caller reports what is missing.
+ */
+export function parseAskMessage(text: string): Partial<AskMessage> {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const out: Partial<AskMessage> = {};
+  const byLabel = new Map<string, keyof AskMessage>(Object.entries(ASK_LABELS).map(([k, v]) => [v.toLowerCase(), k as keyof AskMessage]));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/^>\s?/, '');
+    const plain = /^(field|question|asked_by|contact)=(.*)$/.exec(line);
+    if (plain) {
+      const key = plain[1] as keyof AskMessage;
+      // A plain-form question may continue on the following lines until the next key=value line.
+      let value = plain[2];
+      while (key === 'question' && i + 1 < lines.length && !/^(field|question|asked_by|contact)=/.test(lines[i + 1])) value += `\n${lines[++i]}`;
+      out[key] = value.trim();
+      continue;
+    }
+    const labelled = /^([^:]{2,20}):\s*(.*)$/.exec(line);
+    const key = labelled && byLabel.get(labelled[1].trim().toLowerCase().normalize('NFC'));
+    if (!labelled || !key) continue;
+    if (key === 'question') {
+      const rest = [labelled[2], ...lines.slice(i + 1).map((l) => l.replace(/^>\s?/, ''))].join('\n');
+      out.question = rest.split(/\n-- ?\n/)[0].trim();
+      break;
+    }
+    const value = labelled[2].trim();
+    out[key] = key === 'field' ? (/\[([a-z0-9-]+)\]\s*$/.exec(value)?.[1] ?? value) : value;
+  }
+  return out;
+}
