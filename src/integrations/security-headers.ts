@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headerRules, headersFile } from '../lib/security-headers.ts';
+import { questionUrl } from '../site.config.ts';
 
 export function securityHeaders(base: string): AstroIntegration {
   return {
@@ -12,8 +13,14 @@ export function securityHeaders(base: string): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         const outDir = fileURLToPath(dir);
         const sections = fs.readdirSync(outDir).filter((f) => f !== '_headers' && !/\.(gz|br)$/.test(f)).sort();
-        fs.writeFileSync(path.join(outDir, '_headers'), headersFile(headerRules(base, sections)));
+        fs.writeFileSync(path.join(outDir, '_headers'), headersFile(headerRules(base, sections, formOrigins())));
       },
     },
   };
+}
+
+/** The ask form may post to the portal's intake (HOIDAP_QUESTION_URL): its origin joins form-action. */
+function formOrigins(): string[] {
+  const url = questionUrl();
+  return url ? [new URL(url).origin] : [];
 }

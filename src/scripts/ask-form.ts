@@ -44,6 +44,8 @@ function enhance(form: HTMLFormElement) {
     preview.querySelector('[data-preview-subject]')!.textContent = m.subject;
     preview.querySelector('[data-preview-body]')!.textContent = m.body;
     send.href = m.href;
+    const how = form.querySelector<HTMLElement>('[data-ask-how]');
+    if (mail && how?.dataset.template && m.to) how.textContent = how.dataset.template.replace('{email}', m.to);
     for (const el of [field, question, askedBy]) if (el.value.trim()) el.removeAttribute('aria-invalid');
   };
 
