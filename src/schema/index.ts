@@ -8,3 +8,4 @@ export * from './entry.ts';
 export * from './synonyms.ts';
 export * from './question.ts';
 export * from './calendar.ts';
+export * from './questions-export.ts';
