@@ -85,7 +85,10 @@ function enhance(form: HTMLFormElement) {
     if (mail) {
       // Write the structured message to the field's own intake unit instead of the generic form body.
       ev.preventDefault();
-      location.href = message().href;
+      const href = message().href;
+      // Recorded on the form so the page (and its tests) can tell what was handed to the mail program.
+      form.dataset.sent = href;
+      location.href = href;
     }
   });
   update();
