@@ -198,6 +198,7 @@ export const vi = {
     statsIntro:
       'Theo đơn vị phải trả lời, trong 30 và 90 ngày gần nhất (tính theo ngày nhận câu hỏi). Đúng hạn: trả lời trước 17 giờ của ngày làm việc nhận câu hỏi (hoặc ngày làm việc tiếp theo). Thời gian trả lời là số giờ thực tế từ khi nhận đến khi trả lời (trung vị).',
     window: (days: number) => `${days} ngày`,
+    period: 'Khoảng thời gian',
     received: 'Nhận',
     answered: 'Đã trả lời',
     answeredOnTime: 'Đúng hạn',
