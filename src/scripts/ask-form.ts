@@ -17,8 +17,12 @@ function enhance(form: HTMLFormElement) {
   const mail = form.dataset.mode === 'mail';
   form.noValidate = true;
 
-  const q = new URLSearchParams(location.search).get('q');
+  // The search page links here with the query (?q=) and, when a field filter was set, the field (?field=).
+  const params = new URLSearchParams(location.search);
+  const q = params.get('q');
   if (q && !question.value) question.value = q.slice(0, 2000);
+  const f = params.get('field');
+  if (f && !field.value && [...field.options].some((o) => o.value === f)) field.value = f;
 
   const message = () => {
     const opt = field.selectedOptions[0];

@@ -121,6 +121,9 @@ describe('the ask form', () => {
     expect(sent).toContain(encodeURIComponent('Trồng cây'));
     expect(sent).toContain('%26%20c%C3%A1ch');
     expect(await page.locator('[data-ask-send]').getAttribute('href')).toBe(sent);
+    // The search page may carry the field too.
+    await page.goto(served.url('hoi/?q=abc&field=dat-dai'));
+    await expect.poll(() => page.locator('select[name="field"]').inputValue()).toBe('dat-dai');
     expect(violations).toEqual([]);
     await page.close();
   });

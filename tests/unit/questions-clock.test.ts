@@ -127,4 +127,9 @@ describe('HOIDAP_NOW', () => {
     const fixed = new Date('2020-01-01T00:00:00Z');
     expect(siteNow({}, () => fixed)).toBe(fixed);
   });
+  it('also fixes the build date when HOIDAP_BUILD_DATE is not set (Vietnam day of that instant)', async () => {
+    const { buildDate } = await import('../../src/lib/dates.ts');
+    expect(buildDate({ HOIDAP_NOW: '2026-11-30T20:00:00Z' })).toBe('2026-12-01');
+    expect(buildDate({ HOIDAP_NOW: '2026-11-30T20:00:00Z', HOIDAP_BUILD_DATE: '2026-06-01' })).toBe('2026-06-01');
+  });
 });
