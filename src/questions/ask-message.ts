@@ -32,10 +32,12 @@ export function askBody(m: AskMessage, fieldName: string): string {
   ].join('\n');
 }
 
-/** `mailto:` URL with subject and body percent-encoded (spaces as %20: mail clients show "+" literally). */
+/**
+ * `mailto:` URL with subject and body percent-encoded (RFC 6068): encodeURIComponent writes spaces as
+ * %20, never "+", which mail clients would show literally; line breaks become CRLF.
+ */
 export function askMailto(to: string, subject: string, body: string): string {
-  const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, '%20');
-  return `mailto:${to}?subject=${enc(subject)}&body=${enc(body.replace(/\r?\n/g, '\r\n'))}`;
+  return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}`;
 }
 
 /**

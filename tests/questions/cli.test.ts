@@ -147,3 +147,16 @@ describe('npm run check on questions', () => {
     expect(r.stdout).toMatch(/q-dien-muon\.yaml:\d+: key "entry": names entry "khong-co", which does not exist/);
   });
 });
+
+describe('the build refuses a bad question file', () => {
+  it('fails naming the file and the key, and writes no site', async () => {
+    const { buildSite } = await import('../../src/node/build-site.ts');
+    const bad = fs.readFileSync(path.join(QROOT, 'questions/2026/q-dien-muon.yaml'), 'utf8').replace('answered_at: 2026-05-26T09:30:00+07:00', 'answered_at: 2026-05-26T09:30:00');
+    const root = makeRoot({ 'questions/2026/q-dien-muon.yaml': bad }, QROOT);
+    const result = buildSite({ root, outDir: path.join(root, '..', `${path.basename(root)}-out`), env: ENV });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(path.join('questions', '2026', 'q-dien-muon.yaml'));
+    expect(result.output).toContain('key "answered_at"');
+    expect(fs.existsSync(path.join(result.outDir, 'index.html'))).toBe(false);
+  }, 120_000);
+});
