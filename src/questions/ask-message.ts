@@ -45,7 +45,7 @@ export function askMailto(to: string, subject: string, body: string): string {
  * of a form sent without JavaScript). Returns the values found; the caller reports what is missing.
  */
 export function parseAskMessage(text: string): Partial<AskMessage> {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = repairDoubleUtf8(text).replace(/\r\n?/g, '\n').split('\n');
   const out: Partial<AskMessage> = {};
   const byLabel = new Map<string, keyof AskMessage>(Object.entries(ASK_LABELS).map(([k, v]) => [v.toLowerCase(), k as keyof AskMessage]));
   for (let i = 0; i < lines.length; i++) {
@@ -71,4 +71,31 @@ export function parseAskMessage(text: string): Partial<AskMessage> {
     out[key] = key === 'field' ? (/\[([a-z0-9-]+)\]\s*$/.exec(value)?.[1] ?? value) : value;
   }
   return out;
+}
+
+/** Windows-1252 characters of bytes 0x80–0x9F (the other bytes map to the same code point). */
+const CP1252: Record<string, number> = Object.fromEntries(
+  [...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'].map((c, i) => [c, [0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9e, 0x9f][i]]),
+);
+
+/**
+ * Chromium sends a plain `mailto:` form (enctype text/plain, no JavaScript) with the body's UTF-8 bytes
+ * read as Windows-1252 and encoded again: "Trồng" arrives as "Trá»“ng". (It also turns "&" into a line
+ * break, which cannot be undone.) Text made only of such characters that is itself valid UTF-8 is
+ * decoded once more; real Vietnamese text (letters outside that set, or invalid as UTF-8) is kept.
+ */
+export function repairDoubleUtf8(text: string): string {
+  if (!/[^\u0000-\u007f]/.test(text)) return text;
+  const bytes: number[] = [];
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    const byte = code <= 0xff ? code : CP1252[c];
+    if (byte === undefined) return text;
+    bytes.push(byte);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes));
+  } catch {
+    return text;
+  }
 }

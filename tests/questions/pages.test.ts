@@ -15,6 +15,7 @@ import { launchBrowser } from '../../src/node/browser.ts';
 import { buildSite, htmlFiles, PROJECT } from '../../src/node/build-site.ts';
 import { serveSite, type Served } from '../../src/node/serve.ts';
 import { headersFor, parseHeadersFile } from '../../src/lib/security-headers.ts';
+import { parseAskMessage } from '../../src/questions/ask-message.ts';
 import { FIXTURES, FIXTURE_TODAY } from '../helpers/fixture-root.ts';
 
 const ROOT = path.join(FIXTURES, 'questions');
@@ -87,6 +88,24 @@ describe('the ask form', () => {
     expect(await form.getAttribute('enctype')).toBe('text/plain');
     for (const name of ['field', 'question', 'asked_by', 'contact']) expect(await form.locator(`[name="${name}"]`).count(), name).toBe(1);
     expect(await page.locator('[data-ask-preview]').isHidden()).toBe(true);
+    // Submitting hands a mailto: URL to the browser: field, question and asker URL-encoded in its body.
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const violations = await cspWatched(page);
+    await page.selectOption('form[data-ask-form] select[name="field"]', 'dien-luc');
+    // (No "&" here: Chromium turns it into a line break in a plain mailto: form; with JavaScript it is kept.)
+    await page.fill('textarea[name="question"]', 'Trồng cây dưới đường dây cách bao xa?');
+    await page.fill('input[name="asked_by"]', 'UBND xã Hạnh Lâm');
+    await page.locator('form[data-ask-form] button[type="submit"]').click();
+    await expect.poll(() => requests.find((u) => u.startsWith('mailto:'))).toBeTruthy();
+    const mailto = requests.find((u) => u.startsWith('mailto:'))!;
+    expect(mailto).not.toMatch(/[ À-ỹ]/);
+    // Chromium encodes a text/plain mailto: body as UTF-8 twice; `npm run question -- add --from-email`
+    // repairs it (docs/questions.md), so what a unit pastes still files in one step.
+    const body = new URL(mailto).searchParams.get('body')!;
+    expect(body).toContain('field=dien-luc');
+    expect(parseAskMessage(body)).toEqual({ field: 'dien-luc', question: 'Trồng cây dưới đường dây cách bao xa?', asked_by: 'UBND xã Hạnh Lâm', contact: '' });
+    expect(violations).toEqual([]);
     await ctx.close();
   });
 

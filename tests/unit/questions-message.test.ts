@@ -23,6 +23,12 @@ describe('ask message', () => {
     });
   });
 
+  it('repairs a body UTF-8-encoded twice (Chromium, plain form) and leaves real text alone', () => {
+    const twice = (t: string) => new TextDecoder('windows-1252').decode(new TextEncoder().encode(t));
+    expect(parseAskMessage(twice('field=dat-dai\nquestion=Hồ sơ đường dây nộp ở đâu?\nasked_by=UBND xã Nam Đàn'))).toEqual({ field: 'dat-dai', question: 'Hồ sơ đường dây nộp ở đâu?', asked_by: 'UBND xã Nam Đàn' });
+    expect(parseAskMessage('field=x\nquestion=Câu\nasked_by=A').question).toBe('Câu');
+  });
+
   it('percent-encodes subject and body in the mailto: URL', () => {
     const url = askMailto('a@b.vn', askSubject('Hỏi đáp hai cấp', 'dien-luc', 'Điện lực'), 'x & y\nz');
     expect(url).toBe(`mailto:a@b.vn?subject=${encodeURIComponent('[Hỏi đáp hai cấp] Câu hỏi mới – Điện lực [dien-luc]')}&body=x%20%26%20y%0D%0Az`);
