@@ -17,6 +17,9 @@ export default defineConfig({
   // language into HTML unescaped (```x"onmouseover="… becomes an attribute). Code blocks are plain
   // <pre><code>, styled in src/styles/site.css.
   markdown: { syntaxHighlight: false },
+  // Never inline a bundled script or asset: the CSP has no 'unsafe-inline' (small scripts such as the
+  // ask form's would otherwise be inlined into the page and blocked).
+  vite: { build: { assetsInlineLimit: 0 } },
   // One cache per content root (under HOIDAP_CACHE_DIR, default node_modules/.astro): no build can
   // reuse another root's entries. Separate HOIDAP_CACHE_DIRs also let tests build side by side.
   cacheDir: cacheDirFor(contentRoot()),

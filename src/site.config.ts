@@ -24,3 +24,30 @@ export function contactEmail(env: NodeJS.ProcessEnv = process.env): string {
 export function feedbackTemplate(env: NodeJS.ProcessEnv = process.env): string {
   return env.HOIDAP_FEEDBACK_URL?.trim() || 'mailto:{email}?subject={subject}&body={body}';
 }
+
+/**
+ * The current instant for the answer clock: `HOIDAP_NOW` (ISO 8601 date-time with offset) when set, so
+ * builds and tests are reproducible; else the build time. A malformed value stops the build.
+ */
+export function siteNow(env: NodeJS.ProcessEnv = process.env, clock: () => Date = () => new Date()): Date {
+  const raw = env.HOIDAP_NOW?.trim();
+  if (!raw) return clock();
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+    throw new Error(`HOIDAP_NOW must be an ISO 8601 date-time with offset, e.g. 2026-11-30T10:00:00+07:00 (got "${raw}")`);
+  }
+  return new Date(raw);
+}
+
+/** The portal's own question intake (a URL the ask form posts to instead of writing an email): `HOIDAP_QUESTION_URL`. */
+export function questionUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = env.HOIDAP_QUESTION_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`HOIDAP_QUESTION_URL must be an absolute http(s) URL (got "${raw}")`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`HOIDAP_QUESTION_URL must be an http(s) URL (got "${raw}")`);
+  return url.href;
+}

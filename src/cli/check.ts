@@ -2,6 +2,7 @@
 // reports what owners must review (overdue and soon-due reviews per owner, legal basis changed,
 // no legal basis, near-duplicate questions, related links readers cannot follow, orphan units),
 // then type-checks the code.
+// Also lists, per unit, overdue open questions and questions consulting for more than 5 working days.
 // Usage: npm run check -- [--json] [--strict] [--similarity 0.75] [--skip-types]
 // Exit code 1 when there are errors (or warnings with --strict).
 import { parseArgs } from 'node:util';
@@ -15,6 +16,8 @@ import { reviewReport } from '../lib/review-report.ts';
 import { unnotedChangeWarnings } from '../lib/unnoted-changes.ts';
 import { previousEntryVersions } from '../node/git-versions.ts';
 import fs from 'node:fs';
+import { questionCheckReport } from '../questions/check-report.ts';
+import { siteNow } from '../site.config.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +29,8 @@ const { values } = parseArgs({
 });
 const root = contentRoot();
 const today = buildDate();
-const { model, issues } = readContentRoot(root, today);
+const now = siteNow();
+const { model, issues } = readContentRoot(root, today, now);
 const threshold = Number(values.similarity);
 if (!(threshold > 0 && threshold <= 1)) {
   console.error(`--similarity must be a number in (0, 1], got "${values.similarity}"`);
@@ -41,7 +45,8 @@ const unnoted = unnotedChangeWarnings(
   model.entries.filter((e) => previous.has(e.file)).map((e) => ({ file: e.file, source: fs.readFileSync(e.file, 'utf8').normalize('NFC') })),
   previous,
 );
-const warnings = [...issues.filter((i) => i.severity === 'warning'), ...(report?.warnings ?? []), ...unnoted];
+const questionReport = errors.length === 0 ? questionCheckReport(model, now) : undefined;
+const warnings = [...issues.filter((i) => i.severity === 'warning'), ...(report?.warnings ?? []), ...unnoted, ...(questionReport?.warnings ?? [])];
 // Types are checked only for valid content: generating Astro's types loads the content root.
 const types = values['skip-types'] || errors.length > 0 ? undefined : typeCheck();
 const failed = errors.length > 0 || (values.strict && warnings.length > 0) || types?.ok === false;
@@ -62,7 +67,7 @@ if (values.json) {
     noLegalBasis: report.noLegalBasis,
     duplicates: report.duplicates,
   };
-  const out = { root, buildDate: today, ok: !failed, counts, errors, warnings, review, types };
+  const out = { root, buildDate: today, ok: !failed, counts, errors, warnings, review, questions: questionReport, types };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } else {
   console.log(`Content root: ${displayPath(root)} (build date ${today})`);
@@ -83,6 +88,16 @@ if (values.json) {
     if (report.duplicates.length) {
       console.log(`\nNear-duplicate questions (similarity >= ${threshold}):`);
       for (const d of report.duplicates) console.log(`  ${d.score.toFixed(3)}  ${d.a}  ~  ${d.b}`);
+    }
+  }
+  if (questionReport && questionReport.counts.questions > 0) {
+    const c = questionReport.counts;
+    console.log(`\nQuestions (now ${questionReport.now}): ${c.open} open, ${c.consulting} consulting, ${c.answered} answered, ${c.declined} declined`);
+    if (questionReport.units.length === 0) console.log('  nothing overdue, no question consulting for more than 5 working days');
+    for (const u of questionReport.units) {
+      console.log(`  ${u.unit}: ${u.overdue.length} overdue open, ${u.longConsulting.length} consulting more than 5 working days`);
+      for (const q of u.overdue) console.log(`    overdue since ${q.deadline}: ${q.id}`);
+      for (const q of u.longConsulting) console.log(`    consulting for ${q.workingDays} working days: ${q.id}`);
     }
   }
   if (warnings.length) console.log(`\n${warnings.length} warning(s):\n${formatIssues(warnings)}`);

@@ -193,6 +193,12 @@ export function compareWithSchema(config: CmsConfig, schemas: ContractSchemas = 
     compareKeys(shapes[name].keys, describeObject(fields, true).keys, name, model, out);
   }
 
+  if (shapes.questions) {
+    const questions = find('questions');
+    if (!questions?.fields) out.push('questions: no such folder collection in the CMS');
+    else compareKeys(shapes.questions.keys, describeObject(questions.fields, true).keys, 'questions', model, out);
+  }
+
   const file = find('synonyms')?.files?.[0];
   const root = file?.fields.length === 1 && file.fields[0]!.root === true ? file.fields[0] : undefined;
   if (!root) out.push('synonyms: the CMS needs one file with a single top-level list (root: true)');

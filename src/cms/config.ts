@@ -107,7 +107,7 @@ function refField(node: Extract<ShapeNode, { kind: 'ref' }>, ctx: Ctx, multiple:
       search_fields: ['question', 'id'],
       display_fields: ['{{question}} ({{id}})'],
       // An entry cannot point to itself.
-      filters: [{ field: 'id', values: ['{{fields.id}}'], exclude: true }],
+      ...(ctx.collection === 'entries' ? { filters: [{ field: 'id', values: ['{{fields.id}}'], exclude: true }] } : {}),
       ...many,
     };
   }
@@ -297,6 +297,30 @@ export function cmsConfig(model: CmsModel, options: CmsOptions, schemas: Contrac
     ],
   };
 
+  const questions: EntryCollection | undefined = shapes.questions && {
+    name: 'questions',
+    label: COLLECTIONS.questions.label,
+    label_singular: COLLECTIONS.questions.singular,
+    icon: COLLECTIONS.questions.icon,
+    description: COLLECTIONS.questions.description,
+    folder: join(options.contentPath, 'questions'),
+    extension: 'yaml',
+    format: 'yaml',
+    create: true,
+    identifier_field: 'question',
+    // New questions go to questions/<year of recording>/<id>.yaml; the id is a key inside the file.
+    slug: '{{fields.id}}',
+    path: '{{year}}/{{slug}}',
+    summary: '{{question}} ({{status}})',
+    sortable_fields: ['asked', 'status', 'assigned_to'],
+    view_filters: [
+      { label: t.questions.states.open!, field: 'status', pattern: 'open' },
+      { label: t.questions.states.consulting!, field: 'status', pattern: 'consulting' },
+    ],
+    view_groups: [{ label: FIELD_TEXT.questions.assigned_to!.label, field: 'assigned_to' }],
+    fields: renderKeys(shapes.questions, { collection: 'questions', path: '', name: '', model }),
+  };
+
   return {
     backend: options.backend,
     ...(options.publishMode && options.publishMode !== 'simple' ? { publish_mode: options.publishMode } : {}),
@@ -313,6 +337,7 @@ export function cmsConfig(model: CmsModel, options: CmsOptions, schemas: Contrac
       yamlCollection('units', shapes.units, model, options, 'name', '{{name}} ({{slug}})', paths.unit),
       yamlCollection('documents', shapes.documents, model, options, 'number', '{{number}} – {{title}}', paths.document),
       synonyms,
+      ...(questions ? [questions] : []),
     ],
   };
 }

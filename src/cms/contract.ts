@@ -8,6 +8,7 @@ import {
   fieldSchema,
   makeDocumentSchema,
   makeEntrySchema,
+  makeQuestionSchema,
   makeUnitSchema,
   plainRef,
   synonymsSchema,
@@ -33,6 +34,8 @@ export interface ContractSchemas {
   documents: z.ZodType;
   entries: z.ZodType;
   synonyms: z.ZodType;
+  /** Questions received (optional collection of the contract). */
+  questions?: z.ZodType;
 }
 
 /** References made by the schemas below, so a reference can be told apart from any other slug. */
@@ -50,6 +53,7 @@ export const CONTRACT_SCHEMAS: ContractSchemas = {
   documents: makeDocumentSchema(taggingRef),
   entries: makeEntrySchema(taggingRef),
   synonyms: synonymsSchema,
+  questions: makeQuestionSchema(taggingRef),
 };
 
 // Zod 4 keeps every schema's definition in `.def` (`type` names the kind); checks live in `def.checks`.
@@ -143,6 +147,7 @@ export function describeContract(schemas: ContractSchemas = CONTRACT_SCHEMAS) {
     documents: object(schemas.documents, 'documents'),
     entries: object(schemas.entries, 'entries'),
     synonyms: describeSchema(schemas.synonyms, 'synonyms'),
+    questions: schemas.questions ? object(schemas.questions, 'questions') : undefined,
   };
 }
 export type ContractShapes = ReturnType<typeof describeContract>;

@@ -16,7 +16,7 @@ export interface FieldText {
   defaultToday?: boolean;
 }
 
-export type CollectionKey = 'entries' | 'fields' | 'units' | 'documents' | 'synonyms';
+export type CollectionKey = 'entries' | 'fields' | 'units' | 'documents' | 'synonyms' | 'questions';
 
 const ID_RULE = 'Chỉ gồm chữ thường không dấu (a-z), chữ số và dấu gạch nối';
 export const SLUG_MESSAGE = 'Chỉ dùng chữ thường không dấu (a-z), chữ số (0-9) và một dấu gạch nối giữa các từ, ví dụ: hanh-lang-an-toan';
@@ -47,6 +47,13 @@ export const COLLECTIONS: Record<CollectionKey, { label: string; singular: strin
     icon: 'gavel',
     description: 'Danh mục văn bản mà câu trả lời viện dẫn. Mỗi văn bản là một tệp documents/<mã>.yaml; tên tệp là mã văn bản.',
   },
+  questions: {
+    label: 'Câu hỏi nhận được',
+    singular: 'Câu hỏi nhận được',
+    icon: 'inbox',
+    description:
+      'Câu hỏi xã, phường hoặc đơn vị gửi lên, và hạn trả lời: 17 giờ ngày làm việc nhận câu hỏi (nhận sau 17 giờ hoặc ngày nghỉ thì 17 giờ ngày làm việc tiếp theo). Mỗi câu hỏi là một tệp questions/<năm>/<mã>.yaml.',
+  },
   synonyms: {
     label: 'Từ đồng nghĩa',
     singular: 'Từ đồng nghĩa',
@@ -70,6 +77,7 @@ export const FIELD_TEXT: Record<CollectionKey, Record<string, FieldText>> = {
     description: { label: 'Mô tả', multiline: true },
     order: { label: 'Thứ tự trên trang chủ', hint: 'Số nhỏ đứng trước.' },
     review_months: { label: 'Chu kỳ rà soát (tháng)', hint: 'Mặc định cho các câu hỏi của lĩnh vực; để trống là 12 tháng.' },
+    intake_unit: { label: 'Đơn vị tiếp nhận câu hỏi', hint: `Mã đơn vị nhận câu hỏi mới của lĩnh vực (${ID_RULE}), ví dụ: so-cong-thuong-nghe-an. Để trống: đơn vị chủ trì nhiều câu trả lời nhất.` },
   },
   units: {
     name: { label: 'Tên đơn vị' },
@@ -138,6 +146,21 @@ export const FIELD_TEXT: Record<CollectionKey, Record<string, FieldText>> = {
     'tags[]': { label: 'Từ khóa' },
     body: { label: 'Trả lời chi tiết', hint: 'Nội dung đầy đủ của câu trả lời.' },
   },
+  questions: {
+    id: { label: 'Mã câu hỏi', hint: `${ID_RULE}, ví dụ: hoi-cap-phep-ban-ruou-hanh-lam.` },
+    question: { label: 'Câu hỏi', multiline: true },
+    field: { label: 'Lĩnh vực' },
+    asked_by: { label: 'Nơi hỏi', hint: 'Tên xã, phường hoặc đơn vị hỏi. Được công bố; không ghi tên cá nhân.' },
+    asked_by_unit: { label: 'Đơn vị hỏi (nếu có trong danh mục)' },
+    asked: { label: 'Thời điểm nhận câu hỏi', hint: 'Ngày giờ kèm múi giờ, ví dụ: 2026-11-20T09:15:00+07:00' },
+    assigned_to: { label: 'Đơn vị phải trả lời' },
+    status: { label: 'Tình trạng' },
+    consult_reason: { label: 'Lý do xin ý kiến', hint: 'Bắt buộc khi tình trạng là "Đang xin ý kiến".', multiline: true },
+    answered_at: { label: 'Thời điểm trả lời', hint: 'Bắt buộc khi đã trả lời. Ngày giờ kèm múi giờ, ví dụ: 2026-11-20T09:15:00+07:00' },
+    entry: { label: 'Câu trả lời', hint: 'Bắt buộc khi đã trả lời: câu hỏi – trả lời trong ngân hàng.' },
+    declined_reason: { label: 'Lý do từ chối', hint: 'Bắt buộc khi tình trạng là "Từ chối".', multiline: true },
+    contact: { label: 'Liên hệ người hỏi', hint: 'Thư điện tử hoặc số điện thoại. Không bao giờ được công bố.' },
+  },
   synonyms: {
     '': { label: 'Nhóm từ đồng nghĩa', singular: 'nhóm' },
     '[]': { label: 'Nhóm', singular: 'từ' },
@@ -151,6 +174,7 @@ export const OPTION_TEXT: Record<string, Record<string, string>> = {
   'units.level': t.levels,
   'entries.status': { draft: 'Bản nháp (chưa công bố)', published: 'Đã công bố', superseded: 'Đã được thay thế', withdrawn: 'Đã rút (không còn áp dụng)' },
   'documents.status': t.documentPage.statuses,
+  'questions.status': t.questions.states,
 };
 
 export const LEVEL_ORDER = ['ministry', 'province', 'commune'];

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { adminCsp, headerRules, headersFile } from '../lib/security-headers.ts';
 import { cmsApiOrigin, cmsOptionsFromEnv } from '../cms/options.ts';
 import { contentRoot } from '../lib/content-root.ts';
+import { questionUrl } from '../site.config.ts';
 
 export function securityHeaders(base: string): AstroIntegration {
   return {
@@ -15,8 +16,14 @@ export function securityHeaders(base: string): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         const outDir = fileURLToPath(dir);
         const sections = fs.readdirSync(outDir).filter((f) => f !== '_headers' && !/\.(gz|br)$/.test(f)).sort();
-        fs.writeFileSync(path.join(outDir, '_headers'), headersFile(headerRules(base, sections, adminCsp(cmsApiOrigin(cmsOptionsFromEnv(contentRoot()).backend)))));
+        fs.writeFileSync(path.join(outDir, '_headers'), headersFile(headerRules(base, sections, adminCsp(cmsApiOrigin(cmsOptionsFromEnv(contentRoot()).backend)), formOrigins())));
       },
     },
   };
+}
+
+/** The ask form may post to the portal's intake (HOIDAP_QUESTION_URL): its origin joins form-action. */
+function formOrigins(): string[] {
+  const url = questionUrl();
+  return url ? [new URL(url).origin] : [];
 }

@@ -3,13 +3,18 @@
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-/** Today's date in Vietnam, or `HOIDAP_BUILD_DATE` (YYYY-MM-DD) when set, so builds and tests can fix it. */
+/**
+ * Today's date in Vietnam, or `HOIDAP_BUILD_DATE` (YYYY-MM-DD) when set, so builds and tests can fix it;
+ * without it, a fixed `HOIDAP_NOW` (the questions' clock) gives the day, so one variable fixes both.
+ */
 export function buildDate(env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
   const fixed = env.HOIDAP_BUILD_DATE?.trim();
   if (fixed) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed)) throw new Error(`HOIDAP_BUILD_DATE must be YYYY-MM-DD, got "${fixed}"`);
     return fixed;
   }
+  const fixedNow = env.HOIDAP_NOW?.trim();
+  if (fixedNow && !Number.isNaN(Date.parse(fixedNow))) now = new Date(fixedNow);
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 

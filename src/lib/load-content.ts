@@ -20,6 +20,7 @@ import { listContentFiles, readEntryFile, readYamlContentFile } from './content-
 import type { ContentIssue } from './issues.ts';
 import { checkBody } from './markdown-safety.ts';
 import type { ContentModel, EntryRecord, Sourced } from './model.ts';
+import { loadCalendar, loadQuestions } from '../questions/read.ts';
 
 export const SAMPLE_MARKER = '.sample-content';
 const ENTRY_EXTENSIONS = new Set(['.md', '.mdx']);
@@ -200,6 +201,8 @@ export function loadContent(root: string): { model: ContentModel; issues: Conten
     }
   }
   const rejectedIds: ContentModel['rejectedIds'] = { fields: new Set(), units: new Set(), documents: new Set(), entries: new Set() };
+  // Questions and the calendar (optional) are read by src/questions/read.ts through this file's YAML reading.
+  const questions = loadQuestions(root, issues, readYamlFile, schemaIssues, (dir) => listFiles(dir, true, issues));
   const model: ContentModel = {
     root,
     fields: loadYamlCollection('fields', path.join(root, 'fields'), fieldSchema, issues, rejectedIds.fields),
@@ -208,6 +211,8 @@ export function loadContent(root: string): { model: ContentModel; issues: Conten
     entries: loadEntries(path.join(root, 'entries'), issues, rejectedIds.entries),
     rejectedIds,
     synonyms: loadSynonyms(root, issues),
+    questions: questions.questions,
+    calendar: loadCalendar(root, issues, readYamlFile, schemaIssues),
     isSample: fs.existsSync(path.join(root, SAMPLE_MARKER)),
   };
   return { model, issues };

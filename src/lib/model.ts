@@ -1,5 +1,5 @@
 // The content model as read from a content root: every record keeps its file so messages can name it.
-import type { DocumentData, EntryData, FieldData, SynonymGroups, UnitData } from '../schema/index.ts';
+import type { CalendarData, DocumentData, EntryData, FieldData, QuestionData, SynonymGroups, UnitData } from '../schema/index.ts';
 
 export interface Sourced<T> {
   id: string;
@@ -28,6 +28,10 @@ export interface ContentModel {
    * reported again as "does not exist".
    */
   rejectedIds: Record<'fields' | 'units' | 'documents' | 'entries', Set<string>>;
+  /** Questions received (`questions/`, optional), each with its file. */
+  questions: Sourced<QuestionData>[];
+  /** `calendar.yaml` (optional): `file` is undefined when the root has none. */
+  calendar: { file: string | undefined; data: CalendarData };
   /** True when the root carries the `.sample-content` marker: pages then show a sample-content notice. */
   isSample: boolean;
 }

@@ -14,9 +14,16 @@ export const SITE_CSP = [
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  "form-action 'self'",
+  // mailto: for the ask form (/hoi/), which works without JavaScript as a plain mailto: form.
+  "form-action 'self' mailto:",
   "frame-ancestors 'self'",
 ].join('; ');
+
+/** The site policy, with the origin of the portal's question intake (HOIDAP_QUESTION_URL) allowed as a form target. */
+export function siteCsp(formOrigins: readonly string[] = []): string {
+  if (formOrigins.length === 0) return SITE_CSP;
+  return SITE_CSP.replace("form-action 'self' mailto:", `form-action 'self' mailto: ${formOrigins.join(' ')}`);
+}
 
 /** The API of the CMS's default git host (GitHub), used when no other is configured. */
 export const DEFAULT_GIT_API_ORIGIN = 'https://api.github.com';
@@ -62,9 +69,9 @@ export interface HeaderRule {
  * Rules per path. The admin area gets its own policy, so the site's rule lists the site's sections
  * rather than `/*` (hosts apply every matching rule, and two CSPs would both be enforced).
  */
-export function headerRules(base: string, sections: string[], adminPolicy = ADMIN_CSP): HeaderRule[] {
+export function headerRules(base: string, sections: string[], adminPolicy = ADMIN_CSP, formOrigins: readonly string[] = []): HeaderRule[] {
   const b = base.endsWith('/') ? base : `${base}/`;
-  const site = { ...COMMON_HEADERS, 'Content-Security-Policy': SITE_CSP };
+  const site = { ...COMMON_HEADERS, 'Content-Security-Policy': siteCsp(formOrigins) };
   return [
     { pattern: b, headers: site },
     ...sections.filter((s) => s !== 'admin').map((s) => ({ pattern: `${b}${s}${/\.\w+$/.test(s) ? '' : '/*'}`, headers: site })),

@@ -26,6 +26,10 @@ export const paths = {
   feedAll: () => 'feeds/all.xml',
   feedField: (id: string) => `feeds/${id}.xml`,
   dataEntries: () => 'data/entries.json',
+  waiting: () => 'cau-hoi-dang-cho/',
+  questionStats: () => 'thong-ke/',
+  feedQuestions: () => 'feeds/questions.xml',
+  dataQuestions: () => 'data/questions.json',
 };
 
 /** Absolute URL of a site path, for QR codes, feeds and exports. */

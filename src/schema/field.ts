@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { reviewMonths, text } from './common.ts';
+import { reviewMonths, slug, text } from './common.ts';
 
 /** `fields/<field-id>.yaml`: a field (lĩnh vực). Its id is the file name. */
 export const fieldSchema = z.strictObject({
@@ -8,5 +8,7 @@ export const fieldSchema = z.strictObject({
   description: text().optional(),
   order: z.number().optional(),
   review_months: reviewMonths().optional(),
+  /** Unit id that receives new questions in this field (checked against units/ by the cross-file rules). */
+  intake_unit: slug().optional(),
 });
 export type FieldData = z.output<typeof fieldSchema>;

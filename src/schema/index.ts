@@ -6,3 +6,6 @@ export * from './unit.ts';
 export * from './document.ts';
 export * from './entry.ts';
 export * from './synonyms.ts';
+export * from './question.ts';
+export * from './calendar.ts';
+export * from './questions-export.ts';

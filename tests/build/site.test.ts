@@ -10,7 +10,7 @@ describe('build of the minimal fixture root (HOIDAP_CONTENT)', () => {
   const out = sites.minimal;
 
   it('builds exactly that root: its fields, units, documents, published and superseded entries, never drafts', () => {
-    const contentPages = htmlFiles(out).filter((f) => /^(cau-hoi|linh-vuc|don-vi|van-ban|so-tay\/[a-z0-9-]+\/)/.test(f));
+    const contentPages = htmlFiles(out).filter((f) => /^(cau-hoi\/|linh-vuc|don-vi|van-ban|so-tay\/[a-z0-9-]+\/)/.test(f));
     expect(contentPages).toEqual(
       [
         'linh-vuc/dat-dai/index.html',
@@ -27,7 +27,7 @@ describe('build of the minimal fixture root (HOIDAP_CONTENT)', () => {
         'so-tay/dien-luc/index.html',
       ].sort(),
     );
-    for (const fixed of ['index.html', '404.html', 'tim-kiem/index.html', 'ra-soat/index.html', 'so-tay/index.html']) {
+    for (const fixed of ['index.html', '404.html', 'tim-kiem/index.html', 'ra-soat/index.html', 'so-tay/index.html', 'hoi/index.html', 'cau-hoi-dang-cho/index.html', 'thong-ke/index.html']) {
       expect(htmlFiles(out)).toContain(fixed);
     }
     for (const page of htmlFiles(out)) {

@@ -36,7 +36,7 @@ describe.each([
     for (const [k, v] of Object.entries(COMMON_HEADERS)) expect(headers(base)[k]).toBe(v);
   });
 
-  const pages = ['', 'tim-kiem/?q=dat%20dai', 'ra-soat/', 'so-tay/', '404.html'];
+  const pages = ['', 'tim-kiem/?q=dat%20dai', 'ra-soat/', 'so-tay/', '404.html', 'hoi/?q=gi%E1%BA%A5y%20ph%C3%A9p', 'cau-hoi-dang-cho/', 'thong-ke/'];
   for (const page of pages) {
     it(`loads ${page || '/'} with no CSP violation`, async () => {
       const tab = await browser.newPage();
