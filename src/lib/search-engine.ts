@@ -88,6 +88,11 @@ interface PageWords {
   forms: Set<string>;
   /** Adjacent folded word pairs, "a b". */
   pairs: Set<string>;
+  /**
+   * The service worker's stand-in for a page it could not fetch (offline): its text is unknown, so the
+   * page is taken to hold what Pagefind's index matched rather than judged on text it does not have.
+   */
+  unverified?: boolean;
 }
 
 // Pages are read word by word for every query that loads them: remember what was read (pages do not
@@ -108,6 +113,7 @@ function spelling(word: string): { form: string; folded: string } {
 
 /** The words of a loaded page, folded and as spelt: question, aliases, hidden search terms and text. */
 function pageWords(data: ResultData): PageWords {
+  if (data.meta.unsaved === '1') return { folded: new Set(), forms: new Set(), pairs: new Set(), unverified: true };
   const cached = pageCache.get(data.url);
   if (cached) return cached;
   const pairs = new Set<string>();
@@ -170,7 +176,8 @@ export async function runSearch(
   // accents, and words typed next to each other count again when the page has them next to each other.
   const pairs = terms.flatMap((t, i) => (i + 1 < terms.length && terms[i + 1].at === (t.at ?? -2) + 1 ? [{ i, weight: Math.min(t.weight, terms[i + 1].weight) }] : []));
   const totalWeight = terms.reduce((s, t) => s + t.weight, 0) + pairs.reduce((s, p) => s + p.weight, 0) || 1;
-  const pairHeld = (page: PageWords, held: boolean[], i: number) => held[i] && held[i + 1] && page.pairs.has(`${terms[i].folded} ${terms[i + 1].folded}`);
+  const pairHeld = (page: PageWords, held: boolean[], i: number) =>
+    held[i] && held[i + 1] && (page.unverified === true || page.pairs.has(`${terms[i].folded} ${terms[i + 1].folded}`));
   const loadedPages = new Map<string, { data: ResultData; page: PageWords; held: boolean[]; heldWeight: number }>();
   const rank = async () => {
     // Pagefind matched letters, not spellings: weigh its matches by the words' letters.
@@ -191,7 +198,8 @@ export async function runSearch(
         .map(async (r) => {
           const data = await r.c.result.data();
           const page = pageWords(data);
-          const held = terms.map((t) => holds(page, t, prepared.accented));
+          const everyWord = all.every((i) => r.c.matched.has(i));
+          const held = terms.map((t) => (page.unverified ? everyWord : holds(page, t, prepared.accented)));
           const heldWeight = terms.reduce((s, t, k) => s + (held[k] ? t.weight : 0), 0) + pairs.reduce((s, p) => s + (pairHeld(page, held, p.i) ? p.weight : 0), 0);
           loadedPages.set(r.c.result.id, { data, page, held, heldWeight });
         }),

@@ -84,7 +84,8 @@ export function placeholderFragment(offlinePath: string): string {
     content: '',
     word_count: 0,
     filters: {},
-    meta: { title: r.title, summary: r.summary },
+    // `unsaved` tells the search engine this is a stand-in, not the page's text (see runSearch).
+    meta: { title: r.title, summary: r.summary, unsaved: '1' },
     anchors: [],
   };
   return `pagefind_dcd${JSON.stringify(fragment)}`;
