@@ -6,7 +6,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { serializeEntry, type EntryDraft } from '../src/lib/write-entry.ts';
 import { addDays } from '../src/lib/dates.ts';
-import { fold } from '../src/lib/fold.ts';
+import { fold } from '../src/search/fold.ts';
 import { slugify } from '../src/lib/slug.ts';
 import type { Level } from '../src/schema/index.ts';
 import {

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { contentRoot, displayPath } from '../lib/content-root.ts';
 import { errorsOf, formatIssues } from '../lib/issues.ts';
 import { loadContent } from '../lib/load-content.ts';
-import { fold } from '../lib/fold.ts';
+import { fold } from '../search/fold.ts';
 import { siteNow } from '../site.config.ts';
 import { parseAskMessage } from '../questions/ask-message.ts';
 import { answerQuestion } from '../questions/answer.ts';

@@ -7,7 +7,7 @@ import type { DocumentData, EntryData, FieldData, UnitData } from '../schema/ind
 import { contentRoot } from '../lib/content-root.ts';
 import { buildDate } from '../lib/dates.ts';
 import { SAMPLE_MARKER, loadSynonyms } from '../lib/load-content.ts';
-import { prepareSynonyms, type PreparedSynonyms } from '../lib/search-terms.ts';
+import { prepareSynonyms, type PreparedSynonyms } from '../search/terms.ts';
 import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from '../lib/review.ts';
 import { compareVi, type CatalogEntry } from '../lib/catalog.ts';
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { ContentModel } from '../lib/model.ts';
 import { entryText } from '../lib/entry-text.ts';
-import { buildSearchVocabulary } from '../lib/vocabulary.ts';
+import { buildSearchVocabulary } from '../search/vocabulary.ts';
 import { mark } from './build-timings.ts';
 
 export const VOCABULARY_FILE = 'search/vocabulary.json';

@@ -3,7 +3,7 @@
 // (Vietnamese with or without marks, or the contract's key names).
 import path from 'node:path';
 import { readCsv, readXlsx, type Sheet } from '../lib/import/spreadsheet.ts';
-import { fold } from '../lib/fold.ts';
+import { fold } from '../search/fold.ts';
 import type { NewQuestionInput } from './record.ts';
 
 const HEADERS: Record<string, keyof NewQuestionInput> = {

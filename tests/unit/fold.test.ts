@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldedWords, normalizeTonePlacement } from '../../src/lib/fold.ts';
+import { fold, foldedWords, normalizeTonePlacement } from '../../src/search/fold.ts';
 import { slugify, uniqueSlug } from '../../src/lib/slug.ts';
 
 describe('fold', () => {

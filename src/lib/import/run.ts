@@ -8,7 +8,7 @@ import matter from 'gray-matter';
 import YAML from 'yaml';
 import { entrySchema } from '../../schema/index.ts';
 import { displayPath } from '../content-root.ts';
-import { foldedWords } from '../fold.ts';
+import { foldedWords } from '../../search/fold.ts';
 import { errorsOf, formatIssue } from '../issues.ts';
 import type { ContentModel } from '../model.ts';
 import { readContentRoot } from '../read-content-root.ts';
