@@ -16,9 +16,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkExternalUrl, checkLinks, detectBase, formatLinkProblems, type ExternalCheck, type Resolve, type Send } from '../lib/link-check.ts';
-import { contentRoot, displayPath } from '../lib/content-root.ts';
-import { loadContent } from '../lib/load-content.ts';
-import type { ContentModel } from '../lib/model.ts';
+import { contentRoot, displayPath } from '../content/root.ts';
+import { loadContent } from '../content/load-content.ts';
+import type { ContentModel } from '../content/model.ts';
 import { siteBase, siteUrl } from '../site.config.ts';
 
 /** Files whose text the link check reads (links in them, or ids fragments can name). */

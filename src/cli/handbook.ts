@@ -3,7 +3,7 @@
 // Prints the handbook of a field (or of every field) to an A4 PDF. The work is in src/handbook/print.ts;
 // this file reads the command line and reports.
 import { parseArgs } from 'node:util';
-import { buildDate } from '../lib/dates.ts';
+import { buildDate } from '../content/dates.ts';
 import { HANDBOOK_USAGE, parseHandbookOptions } from '../lib/handbook.ts';
 import { HandbookError, fail } from '../handbook/errors.ts';
 import { printHandbook } from '../handbook/print.ts';

@@ -6,8 +6,8 @@
 // file is unusable (nothing written then); 2 wrong arguments, unknown field or owner.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRoot } from '../lib/content-root.ts';
-import { buildDate } from '../lib/dates.ts';
+import { contentRoot } from '../content/root.ts';
+import { buildDate } from '../content/dates.ts';
 import { formatReport } from '../lib/import/report.ts';
 import { runImport } from '../lib/import/run.ts';
 import { ImportError } from '../lib/import/types.ts';

@@ -9,13 +9,13 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { LEVELS, entrySchema, type Level } from '../schema/index.ts';
-import { contentRoot, displayPath } from '../lib/content-root.ts';
-import { buildDate } from '../lib/dates.ts';
-import { errorsOf, formatIssues } from '../lib/issues.ts';
-import { loadContent } from '../lib/load-content.ts';
-import { slugify } from '../lib/slug.ts';
-import { addChangeNote, serializeEntry, writeEntryFile, type EntryDraft } from '../lib/write-entry.ts';
-import { readContentRoot } from '../lib/read-content-root.ts';
+import { contentRoot, displayPath } from '../content/root.ts';
+import { buildDate } from '../content/dates.ts';
+import { errorsOf, formatIssues } from '../content/issues.ts';
+import { loadContent } from '../content/load-content.ts';
+import { slugify } from '../content/slug.ts';
+import { addChangeNote, serializeEntry, writeEntryFile, type EntryDraft } from '../content/write-entry.ts';
+import { readContentRoot } from '../content/read-root.ts';
 
 const { values } = parseArgs({
   options: {

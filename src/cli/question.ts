@@ -9,9 +9,9 @@
 // Thin: parses arguments, calls src/questions/*, prints what changed.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { contentRoot, displayPath } from '../lib/content-root.ts';
-import { errorsOf, formatIssues } from '../lib/issues.ts';
-import { loadContent } from '../lib/load-content.ts';
+import { contentRoot, displayPath } from '../content/root.ts';
+import { errorsOf, formatIssues } from '../content/issues.ts';
+import { loadContent } from '../content/load-content.ts';
 import { fold } from '../search/fold.ts';
 import { siteNow } from '../site.config.ts';
 import { parseAskMessage } from '../questions/ask-message.ts';

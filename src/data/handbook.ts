@@ -3,7 +3,7 @@
 // neither run git nor query collections themselves.
 import { execFileSync } from 'node:child_process';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { contentRoot } from '../lib/content-root.ts';
+import { contentRoot } from '../content/root.ts';
 
 let collection: Promise<Map<string, CollectionEntry<'entries'>>> | undefined;
 

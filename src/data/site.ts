@@ -4,12 +4,12 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentData, EntryData, FieldData, UnitData } from '../schema/index.ts';
-import { contentRoot } from '../lib/content-root.ts';
-import { buildDate } from '../lib/dates.ts';
-import { SAMPLE_MARKER, loadSynonyms } from '../lib/load-content.ts';
+import { contentRoot } from '../content/root.ts';
+import { buildDate } from '../content/dates.ts';
+import { SAMPLE_MARKER, loadSynonyms } from '../content/load-content.ts';
 import { prepareSynonyms, type PreparedSynonyms } from '../search/terms.ts';
 import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from '../lib/review.ts';
-import { compareVi, type CatalogEntry } from '../lib/catalog.ts';
+import { compareVi, type CatalogEntry } from '../content/catalog.ts';
 
 type Ref = { id: string } | string;
 const idOf = (r: Ref) => (typeof r === 'string' ? r : r.id);

@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSite, PROJECT } from '../node/build-site.ts';
 import { serveSite, type Served } from '../node/serve.ts';
-import { displayPath } from '../lib/content-root.ts';
-import { formatDateVi } from '../lib/dates.ts';
+import { displayPath } from '../content/root.ts';
+import { formatDateVi } from '../content/dates.ts';
 import {
   handbookPath,
   initialPageDigits,

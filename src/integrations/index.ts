@@ -8,7 +8,7 @@ import { serviceWorker } from './service-worker.ts';
 import { securityHeaders } from './security-headers.ts';
 import { siteBase } from '../site.config.ts';
 import { buildTimings } from './build-timings.ts';
-import type { ContentModel } from '../lib/model.ts';
+import type { ContentModel } from '../content/model.ts';
 
 export function hoidap(): AstroIntegration[] {
   let model: ContentModel | undefined;

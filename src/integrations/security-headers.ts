@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adminCsp, headerRules, headersFile } from '../lib/security-headers.ts';
 import { cmsApiOrigin, cmsOptionsFromEnv } from '../cms/options.ts';
-import { contentRoot } from '../lib/content-root.ts';
+import { contentRoot } from '../content/root.ts';
 import { questionUrl } from '../site.config.ts';
 
 export function securityHeaders(base: string): AstroIntegration {

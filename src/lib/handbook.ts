@@ -3,9 +3,9 @@
 // for --since, and the bookkeeping of the two-pass page numbering. Used by the handbook pages (build
 // time) and by src/handbook/ (print time); no I/O here.
 import { LEVELS, isRealIsoDate, SLUG_PATTERN, type Level } from '../schema/common.ts';
-import { groupByTopic, isListed, type CatalogEntry } from './catalog.ts';
-import { formatDateVi } from './dates.ts';
-import { slugify } from './slug.ts';
+import { groupByTopic, isListed, type CatalogEntry } from '../content/catalog.ts';
+import { formatDateVi } from '../content/dates.ts';
+import { slugify } from '../content/slug.ts';
 
 /** The positional argument of the CLI that selects the whole handbook. */
 export const ALL_FIELDS = 'all';

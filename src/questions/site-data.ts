@@ -1,10 +1,10 @@
 // What the pages read about questions: the board over the content root's questions and calendar,
 // computed once per build at the instant of siteNow() (HOIDAP_NOW). The content guard has already
 // validated the root, so this reading only has to turn it into figures.
-import { contentRoot } from '../lib/content-root.ts';
+import { contentRoot } from '../content/root.ts';
 import { loadSite } from '../data/site.ts';
 import { contactEmail, siteNow } from '../site.config.ts';
-import type { ContentIssue } from '../lib/issues.ts';
+import type { ContentIssue } from '../content/issues.ts';
 import { loadCalendar, loadQuestions } from './read.ts';
 import { buildQuestionBoard, intakeUnitOf, type QuestionBoard } from './board.ts';
 

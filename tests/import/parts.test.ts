@@ -7,14 +7,14 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { convertRecord, contextFor } from '../../src/lib/import/convert.ts';
 import { htmlToMarkdown, segmentMarkdown } from '../../src/lib/import/docx.ts';
-import { checkBody } from '../../src/lib/markdown-safety.ts';
+import { checkBody } from '../../src/content/markdown-safety.ts';
 import { keyOfHeader, normalizeHeader, readMapping } from '../../src/lib/import/headers.ts';
 import { documentIndex, parseLegalBasisLine } from '../../src/lib/import/legal-basis.ts';
 import { runImport } from '../../src/lib/import/run.ts';
 import { cellTextToMarkdown, defaultSummary, truncateAtWord } from '../../src/lib/import/text.ts';
 import { ImportError, type SourceRecord } from '../../src/lib/import/types.ts';
 import { parseDate, parseLevels, splitTags } from '../../src/lib/import/values.ts';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
 import { FIXTURE_TODAY, makeRoot } from '../helpers/fixture-root.ts';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hoidap-import-'));

@@ -9,8 +9,8 @@ import { CONTRACT_SCHEMAS, describeContract, type ShapeNode } from '../../src/cm
 import { FIELD_TEXT } from '../../src/cms/labels.ts';
 import { contextFor, convertRecord } from '../../src/lib/import/convert.ts';
 import { IMPORT_KEYS, NOT_IMPORTED, type SourceRecord } from '../../src/lib/import/types.ts';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
-import { ENTRY_KEY_ORDER, serializeEntry, type EntryDraft } from '../../src/lib/write-entry.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
+import { ENTRY_KEY_ORDER, serializeEntry, type EntryDraft } from '../../src/content/write-entry.ts';
 import { entrySchema } from '../../src/schema/index.ts';
 import { keyPaths, topLevelKeys } from '../../src/schema/keys.ts';
 import { FIXTURE_TODAY, makeRoot } from '../helpers/fixture-root.ts';

@@ -3,8 +3,8 @@
 // are listed in `review`. Nothing is dropped: unusable values are quoted in those notes.
 import { entrySchema, SUMMARY_MAX, type EntryData, type LegalBasisItem, type Level } from '../../schema/index.ts';
 import { valueKind } from '../../schema/keys.ts';
-import { isSlug } from '../slug.ts';
-import type { ContentModel } from '../model.ts';
+import { isSlug } from '../../content/slug.ts';
+import type { ContentModel } from '../../content/model.ts';
 import { describeKey } from './headers.ts';
 import { parseLegalBasisLine } from './legal-basis.ts';
 import { cellTextToMarkdown, defaultSummary, truncateAtWord } from './text.ts';

@@ -2,7 +2,7 @@
 // what the converter hands to the writer and the report.
 import { entrySchema, type EntryData } from '../../schema/index.ts';
 import { topLevelKeys } from '../../schema/keys.ts';
-import type { EntryDraft } from '../write-entry.ts';
+import type { EntryDraft } from '../../content/write-entry.ts';
 
 /** An input problem that stops the whole import before anything is written. */
 export class ImportError extends Error {

@@ -4,7 +4,7 @@
 import type { APIRoute } from 'astro';
 import YAML from 'yaml';
 import { loadSite } from '../../data/site.ts';
-import { contentRoot } from '../../lib/content-root.ts';
+import { contentRoot } from '../../content/root.ts';
 import { cmsConfig } from '../../cms/config.ts';
 import { cmsOptionsFromEnv } from '../../cms/options.ts';
 

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { exportContext } from '../../data/export-context.ts';
 import { t } from '../../i18n/index.ts';
 import { buildAtomFeed } from '../../lib/export.ts';
-import { formatDateVi } from '../../lib/dates.ts';
+import { formatDateVi } from '../../content/dates.ts';
 import { absoluteUrl, paths } from '../../lib/urls.ts';
 import { siteUrl } from '../../site.config.ts';
 

@@ -1,4 +1,4 @@
-import { displayPath } from './content-root.ts';
+import { displayPath } from './root.ts';
 
 /** A problem found in a content file. Errors fail the build; warnings are reported by `npm run check`. */
 export interface ContentIssue {

@@ -1,7 +1,7 @@
 // Rules of the content contract that span files: references, duplicate ids, dates against the build
 // date, superseded chains. Pure: takes the model read by load-content.ts.
 import fs from 'node:fs';
-import { normaliseText } from './content-files.ts';
+import { normaliseText } from './files.ts';
 import type { ContentIssue } from './issues.ts';
 import type { ContentModel, EntryRecord } from './model.ts';
 

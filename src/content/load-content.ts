@@ -16,7 +16,7 @@ import {
   type CollectionName,
   type SynonymGroups,
 } from '../schema/index.ts';
-import { listContentFiles, readEntryFile, readYamlContentFile } from './content-files.ts';
+import { listContentFiles, readEntryFile, readYamlContentFile } from './files.ts';
 import type { ContentIssue } from './issues.ts';
 import { checkBody } from './markdown-safety.ts';
 import type { ContentModel, EntryRecord, Sourced } from './model.ts';
