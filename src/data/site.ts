@@ -8,7 +8,7 @@ import { contentRoot } from '../content/root.ts';
 import { buildDate } from '../content/dates.ts';
 import { SAMPLE_MARKER, loadSynonyms } from '../content/load-content.ts';
 import { prepareSynonyms, type PreparedSynonyms } from '../search/terms.ts';
-import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from '../lib/review.ts';
+import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from '../review/clock.ts';
 import { compareVi, type CatalogEntry } from '../content/catalog.ts';
 
 type Ref = { id: string } | string;

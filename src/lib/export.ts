@@ -2,8 +2,8 @@
 import type { DocumentData, EntryData, FieldData, UnitData } from '../schema/index.ts';
 import { EXPORT_VERSION, type EntriesExport, type ExportEntry } from '../schema/export.ts';
 import { lastUpdated } from '../content/catalog.ts';
-import { sortedChanges } from './history.ts';
-import type { LegalChange } from './review.ts';
+import { sortedChanges } from '../review/history.ts';
+import type { LegalChange } from '../review/clock.ts';
 import { escapeHtml } from './escape-html.ts';
 
 export interface ExportableEntry {

@@ -4,8 +4,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { readContentRoot } from '../../src/content/read-root.ts';
-import { reviewReport } from '../../src/lib/review-report.ts';
-import { unnotedChange, unnotedChangeWarnings } from '../../src/lib/unnoted-changes.ts';
+import { reviewReport } from '../../src/review/report.ts';
+import { unnotedChange, unnotedChangeWarnings } from '../../src/review/unnoted-changes.ts';
 import { addChangeNote } from '../../src/content/write-entry.ts';
 import { changeList, changedSince, notesSince, selectEntries } from '../../src/lib/handbook.ts';
 import { buildAtomFeed, buildExport, feedDate, type ExportContext, type ExportableEntry, type FeedOptions } from '../../src/lib/export.ts';

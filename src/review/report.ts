@@ -4,7 +4,7 @@
 import type { ContentIssue } from '../content/issues.ts';
 import type { ContentModel } from '../content/model.ts';
 import { findNearDuplicates, DEFAULT_SIMILARITY, type DuplicatePair } from './duplicates.ts';
-import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from './review.ts';
+import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from './clock.ts';
 
 export interface ReviewItem {
   id: string;
