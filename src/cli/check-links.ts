@@ -1,6 +1,6 @@
 // `npm run check:links`: link integrity of a built site (docs/links.md).
 //   npm run check:links -- [--dist dist] [--base /hoi-dap/] [--site-url https://...]
-// checks that every internal link, fragment and asset of the built site resolves (src/lib/link-check.ts).
+// checks that every internal link, fragment and asset of the built site resolves (src/publish/link-check.ts).
 //   npm run check:links -- --external [--timeout 15000] [--concurrency 4]
 // also requests every external URL of the content's legal basis and document register (HEAD, then GET
 // when the server refuses HEAD) and reports the broken ones. It goes out to the network: run it by
@@ -15,7 +15,7 @@ import type { LookupFunction } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkExternalUrl, checkLinks, detectBase, formatLinkProblems, type ExternalCheck, type Resolve, type Send } from '../lib/link-check.ts';
+import { checkExternalUrl, checkLinks, detectBase, formatLinkProblems, type ExternalCheck, type Resolve, type Send } from '../publish/link-check.ts';
 import { contentRoot, displayPath } from '../content/root.ts';
 import { loadContent } from '../content/load-content.ts';
 import type { ContentModel } from '../content/model.ts';
@@ -89,7 +89,7 @@ function sendTo(timeoutMs: number): Send {
 }
 
 /**
- * Checks one external URL (src/lib/link-check.ts checkExternalUrl): hosts that are or resolve to
+ * Checks one external URL (src/publish/link-check.ts checkExternalUrl): hosts that are or resolve to
  * loopback, private, link-local or other non-public addresses are refused, on every redirect too.
  */
 export async function checkExternal(url: string, timeoutMs: number, resolve: Resolve = systemResolve): Promise<ExternalResult> {

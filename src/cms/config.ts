@@ -26,7 +26,7 @@ import type {
 } from '@sveltia/cms';
 import type { FieldData, UnitData } from '../schema/index.ts';
 import { SLUG_PATTERN, SUMMARY_MAX } from '../schema/index.ts';
-import { paths } from '../lib/urls.ts';
+import { paths } from '../publish/urls.ts';
 import { compareVi } from '../content/catalog.ts';
 import { t } from '../i18n/index.ts';
 import { CONTRACT_SCHEMAS, describeContract, type ContractSchemas, type ObjectShape, type ShapeNode } from './contract.ts';

@@ -1,6 +1,6 @@
 import { loadSite } from './site.ts';
-import type { ExportContext } from '../lib/export.ts';
-import { absoluteUrl, paths } from '../lib/urls.ts';
+import type { ExportContext } from '../publish/export.ts';
+import { absoluteUrl, paths } from '../publish/urls.ts';
 import { siteUrl } from '../site.config.ts';
 
 /** Site data in the shape the export and feed builders take. */

@@ -21,8 +21,8 @@ import {
   tocMatches,
   type HandbookOptions,
 } from '../lib/handbook.ts';
-import { qrSvg } from '../lib/qr.ts';
-import { COMMON_HEADERS } from '../lib/security-headers.ts';
+import { qrSvg } from '../publish/qr.ts';
+import { COMMON_HEADERS } from '../publish/security-headers.ts';
 import { handbookVi as hb } from '../i18n/handbook-vi.ts';
 import { handbookData, pageDataMismatch, readExport } from './build-data.ts';
 import { changePage, filterLines } from './changes.ts';

@@ -4,7 +4,7 @@
 // answers: they are listed as "possibly related" outside [data-search-results], and the page offers
 // to ask the question.
 import { highlightParts } from '../search/highlight.ts';
-import { paths, withBase } from '../lib/urls.ts';
+import { paths, withBase } from '../publish/urls.ts';
 import { runSearch, type Pagefind, type PagefindResult, type ResultData } from '../search/engine.ts';
 import { parseVocabulary, type Vocabulary } from '../search/vocabulary.ts';
 

@@ -12,7 +12,7 @@ import { loadContent } from '../../src/content/load-content.ts';
 import { readContentRoot } from '../../src/content/read-root.ts';
 import { errorsOf, formatIssues } from '../../src/content/issues.ts';
 import { buildDate } from '../../src/content/dates.ts';
-import { headersFor, parseHeadersFile } from '../../src/lib/security-headers.ts';
+import { headersFor, parseHeadersFile } from '../../src/publish/security-headers.ts';
 import { MINIMAL_ROOT, makeRoot } from '../helpers/fixture-root.ts';
 import { fakeLocalRepository, listRepo, readRepoFile } from './local-repo.ts';
 

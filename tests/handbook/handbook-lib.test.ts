@@ -1,4 +1,4 @@
-// Unit tests of the handbook's pure logic (src/lib/handbook.ts) and of the QR code SVG (src/lib/qr.ts).
+// Unit tests of the handbook's pure logic (src/lib/handbook.ts) and of the QR code SVG (src/publish/qr.ts).
 import { describe, expect, it } from 'vitest';
 import type { EntryData } from '../../src/schema/index.ts';
 import {
@@ -27,7 +27,7 @@ import {
   type FilterItem,
   type SupersededItem,
 } from '../../src/lib/handbook.ts';
-import { QR_MARGIN, qrMatrix, qrMemoSize, qrPath, qrSvg, qrSvgUncached } from '../../src/lib/qr.ts';
+import { QR_MARGIN, qrMatrix, qrMemoSize, qrPath, qrSvg, qrSvgUncached } from '../../src/publish/qr.ts';
 
 function entry(id: string, over: Partial<EntryData> = {}) {
   const data = {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, PROJECT } from '../../src/node/build-site.ts';
 import { buildDate } from '../../src/content/dates.ts';
 import { readContentRoot } from '../../src/content/read-root.ts';
-import { absoluteUrl, paths } from '../../src/lib/urls.ts';
+import { absoluteUrl, paths } from '../../src/publish/urls.ts';
 import { siteBase, siteUrl } from '../../src/site.config.ts';
 import { readPage, textOf } from '../helpers/html.ts';
 import { FIXTURE_TODAY, MINIMAL_ROOT } from '../helpers/fixture-root.ts';

@@ -9,7 +9,7 @@ import { PROJECT } from '../../src/node/build-site.ts';
 import { buildDate, formatDateVi } from '../../src/content/dates.ts';
 import { handbookSections } from '../../src/lib/handbook.ts';
 import { readContentRoot } from '../../src/content/read-root.ts';
-import { absoluteUrl, paths } from '../../src/lib/urls.ts';
+import { absoluteUrl, paths } from '../../src/publish/urls.ts';
 import { siteBase, siteUrl } from '../../src/site.config.ts';
 
 const dist = inject('sites').sample;

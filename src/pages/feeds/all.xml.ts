@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { exportContext } from '../../data/export-context.ts';
 import { t } from '../../i18n/index.ts';
-import { buildAtomFeed } from '../../lib/export.ts';
+import { buildAtomFeed } from '../../publish/export.ts';
 import { formatDateVi } from '../../content/dates.ts';
-import { absoluteUrl, paths } from '../../lib/urls.ts';
+import { absoluteUrl, paths } from '../../publish/urls.ts';
 import { siteUrl } from '../../site.config.ts';
 
 export const GET: APIRoute = async () => {
