@@ -2,7 +2,7 @@
 import { t } from '../i18n/index.ts';
 import { handbookVi as hb } from '../i18n/handbook-vi.ts';
 import { formatDateVi } from '../content/dates.ts';
-import { changeList, entryAnchor, notesSince, type HandbookFilter } from '../lib/handbook.ts';
+import { changeList, entryAnchor, notesSince, type HandbookFilter } from './model.ts';
 import type { HandbookData, PrintedEntry } from './build-data.ts';
 import type { ChangeItemView, ChangesView } from './page-script.ts';
 

@@ -20,7 +20,7 @@ import {
   selectEntries,
   tocMatches,
   type HandbookOptions,
-} from '../lib/handbook.ts';
+} from './model.ts';
 import { qrSvg } from '../publish/qr.ts';
 import { COMMON_HEADERS } from '../publish/security-headers.ts';
 import { handbookVi as hb } from '../i18n/handbook-vi.ts';

@@ -1,4 +1,4 @@
-// Unit tests of the handbook's pure logic (src/lib/handbook.ts) and of the QR code SVG (src/publish/qr.ts).
+// Unit tests of the handbook's pure logic (src/handbook/model.ts) and of the QR code SVG (src/publish/qr.ts).
 import { describe, expect, it } from 'vitest';
 import type { EntryData } from '../../src/schema/index.ts';
 import {
@@ -26,7 +26,7 @@ import {
   topicAnchor,
   type FilterItem,
   type SupersededItem,
-} from '../../src/lib/handbook.ts';
+} from '../../src/handbook/model.ts';
 import { QR_MARGIN, qrMatrix, qrMemoSize, qrPath, qrSvg, qrSvgUncached } from '../../src/publish/qr.ts';
 
 function entry(id: string, over: Partial<EntryData> = {}) {

@@ -7,7 +7,7 @@ import { readContentRoot } from '../../src/content/read-root.ts';
 import { reviewReport } from '../../src/review/report.ts';
 import { unnotedChange, unnotedChangeWarnings } from '../../src/review/unnoted-changes.ts';
 import { addChangeNote } from '../../src/content/write-entry.ts';
-import { changeList, changedSince, notesSince, selectEntries } from '../../src/lib/handbook.ts';
+import { changeList, changedSince, notesSince, selectEntries } from '../../src/handbook/model.ts';
 import { buildAtomFeed, buildExport, feedDate, type ExportContext, type ExportableEntry, type FeedOptions } from '../../src/publish/export.ts';
 import { lastUpdated } from '../../src/content/catalog.ts';
 import { exportSchema } from '../../src/schema/export.ts';
