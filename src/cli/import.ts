@@ -8,9 +8,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../content/root.ts';
 import { buildDate } from '../content/dates.ts';
-import { formatReport } from '../lib/import/report.ts';
-import { runImport } from '../lib/import/run.ts';
-import { ImportError } from '../lib/import/types.ts';
+import { formatReport } from '../import/report.ts';
+import { runImport } from '../import/run.ts';
+import { ImportError } from '../import/types.ts';
 
 const USAGE = `Usage: npm run import -- <file.xlsx|file.csv|file.docx> --field <field-id> --owner <unit-id>
          [--out <dir>] [--mapping mapping.json] [--dry-run] [--force] [--json]

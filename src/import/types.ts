@@ -1,8 +1,8 @@
 // Shared types of `npm run import`: what a reader (spreadsheet, Word) hands to the converter, and
 // what the converter hands to the writer and the report.
-import { entrySchema, type EntryData } from '../../schema/index.ts';
-import { topLevelKeys } from '../../schema/keys.ts';
-import type { EntryDraft } from '../../content/write-entry.ts';
+import { entrySchema, type EntryData } from '../schema/index.ts';
+import { topLevelKeys } from '../schema/keys.ts';
+import type { EntryDraft } from '../content/write-entry.ts';
 
 /** An input problem that stops the whole import before anything is written. */
 export class ImportError extends Error {
