@@ -12,6 +12,8 @@ import { formatIssues, type ContentIssue } from './content/issues.ts';
 import { fieldSchema, makeDocumentSchema, makeEntrySchema, makeUnitSchema, slug, type CollectionName, type RefFactory } from './schema/index.ts';
 
 const root = contentRoot();
+// Cast justified: Astro's reference() type names the collection keys of its generated module, which the
+// shared schemas (built before Astro's types exist) describe as RefFactory; at run time both yield ids.
 const ref = ((collection: CollectionName) => slug().pipe(reference(collection))) as unknown as RefFactory;
 
 interface EntryType {
