@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { buildDate } from '../content/dates.ts';
 import { HANDBOOK_USAGE, parseHandbookOptions } from '../handbook/model.ts';
-import { HandbookError, fail } from '../handbook/errors.ts';
+import { fail, runCli } from '../node/fail.ts';
 import { printHandbook } from '../handbook/print.ts';
 
 const started = performance.now();
@@ -30,10 +30,4 @@ async function main(): Promise<void> {
   step(`done: ${result.outFile} (${result.pages} pages, ${result.entries} entries, ${Math.round(result.bytes / 1024)} KB)`);
 }
 
-try {
-  await main();
-} catch (err) {
-  if (!(err instanceof HandbookError)) throw err;
-  console.error(`handbook: ${err.message}`);
-  process.exitCode = err.code;
-}
+await runCli('handbook', main);

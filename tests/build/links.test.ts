@@ -3,7 +3,7 @@
 // External links are never requested here (`npm run check:links -- --external`, docs/links.md).
 import { describe, expect, inject, it } from 'vitest';
 import { checkLinks, detectBase, formatLinkProblems, htmlLinks } from '../../src/publish/link-check.ts';
-import { readSiteFiles } from '../../src/cli/check-links.ts';
+import { readSiteFiles } from '../../src/publish/check-site.ts';
 import { siteUrl } from '../../src/site.config.ts';
 
 const sites = inject('sites');
