@@ -4,7 +4,7 @@
 // this file reads the command line and reports.
 import { parseArgs } from 'node:util';
 import { buildDate } from '../content/dates.ts';
-import { HANDBOOK_USAGE, parseHandbookOptions } from '../handbook/model.ts';
+import { HANDBOOK_USAGE, parseHandbookOptions } from '../handbook/options.ts';
 import { fail, runCli } from '../node/fail.ts';
 import { printHandbook } from '../handbook/print.ts';
 

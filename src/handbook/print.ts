@@ -19,8 +19,8 @@ import {
   pagesOf,
   selectEntries,
   tocMatches,
-  type HandbookOptions,
 } from './model.ts';
+import type { HandbookOptions } from './options.ts';
 import { qrSvg } from '../publish/qr.ts';
 import { COMMON_HEADERS } from '../publish/security-headers.ts';
 import { handbookVi as hb } from '../i18n/handbook-vi.ts';
