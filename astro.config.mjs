@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { hoidap } from './src/integrations/index.ts';
 import { siteBase, siteUrl } from './src/site.config.ts';
-import { cacheDirFor, contentRoot } from './src/lib/content-root.ts';
+import { cacheDirFor, contentRoot } from './src/content/root.ts';
 
 export default defineConfig({
   site: siteUrl(),

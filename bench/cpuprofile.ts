@@ -30,7 +30,7 @@ export interface ProfileSummary {
   projectInclusive: { where: string; ms: number }[];
 }
 
-/** Who owns a script URL: `astro`, `pagefind`, `src/lib/qr.ts`, `build:chunks/qr.mjs`, `(node internals)`, `(gc)`. */
+/** Who owns a script URL: `astro`, `pagefind`, `src/publish/qr.ts`, `build:chunks/qr.mjs`, `(node internals)`, `(gc)`. */
 export function ownerOf(url: string, fn: string): string {
   if (!url) return fn.startsWith('(') ? fn : '(native)';
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);

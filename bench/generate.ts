@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { serializeEntry, type EntryDraft } from '../src/lib/write-entry.ts';
-import { addDays } from '../src/lib/dates.ts';
-import { fold } from '../src/lib/fold.ts';
-import { slugify } from '../src/lib/slug.ts';
+import { serializeEntry, type EntryDraft } from '../src/content/write-entry.ts';
+import { addDays } from '../src/content/dates.ts';
+import { fold } from '../src/search/fold.ts';
+import { slugify } from '../src/content/slug.ts';
 import type { Level } from '../src/schema/index.ts';
 import {
   ACTORS, ADJUNCTS, BUSINESS_KINDS, BUSINESS_TRADES, COMMUNES, CONNECTORS, DOCUMENT_KINDS, FIELDS, HEADINGS, MODALS, NAME_SYLLABLES,

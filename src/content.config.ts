@@ -1,17 +1,19 @@
 // Astro collections over the content root (./content or HOIDAP_CONTENT). The schemas come from
 // src/schema, shared with the CLI tools; here references are piped into Astro's reference().
-// Files are listed, read and parsed by src/lib/content-files.ts, the reader `npm run check` uses:
+// Files are listed, read and parsed by src/content/files.ts, the reader `npm run check` uses:
 // Astro's glob loader only finds candidates, and a file the reader did not accept stops the build.
 import { defineCollection, reference } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listContentFiles, readEntryFile, readYamlContentFile } from './lib/content-files.ts';
-import { contentRoot } from './lib/content-root.ts';
-import { formatIssues, type ContentIssue } from './lib/issues.ts';
+import { listContentFiles, readEntryFile, readYamlContentFile } from './content/files.ts';
+import { contentRoot } from './content/root.ts';
+import { formatIssues, type ContentIssue } from './content/issues.ts';
 import { fieldSchema, makeDocumentSchema, makeEntrySchema, makeUnitSchema, slug, type CollectionName, type RefFactory } from './schema/index.ts';
 
 const root = contentRoot();
+// Cast justified: Astro's reference() type names the collection keys of its generated module, which the
+// shared schemas (built before Astro's types exist) describe as RefFactory; at run time both yield ids.
 const ref = ((collection: CollectionName) => slug().pipe(reference(collection))) as unknown as RefFactory;
 
 interface EntryType {

@@ -1,5 +1,5 @@
 // Deployment settings, in one place. Each can be overridden by an environment variable at build time.
-import { normalizeBase } from './lib/urls.ts';
+import { normalizeBase } from './publish/urls.ts';
 
 /** Absolute site URL (used for QR codes, feeds and canonical links): `SITE_URL`. */
 export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser } from '../node/browser.ts';
 import { buildSite, PROJECT } from '../node/build-site.ts';
 import { serveSite } from '../node/serve.ts';
-import { metrics, metricsByKind, noAnswerRates, parseQueryFile, rankOf, type QueryCase, type QueryOutcome } from '../lib/search-metrics.ts';
+import { metrics, metricsByKind, noAnswerRates, parseQueryFile, rankOf, type QueryCase, type QueryOutcome } from '../search/metrics.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

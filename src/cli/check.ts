@@ -6,14 +6,14 @@
 // Usage: npm run check -- [--json] [--strict] [--similarity 0.75] [--skip-types]
 // Exit code 1 when there are errors (or warnings with --strict).
 import { parseArgs } from 'node:util';
-import { contentRoot, displayPath } from '../lib/content-root.ts';
-import { buildDate } from '../lib/dates.ts';
-import { errorsOf, formatIssues } from '../lib/issues.ts';
-import { readContentRoot } from '../lib/read-content-root.ts';
+import { contentRoot, displayPath } from '../content/root.ts';
+import { buildDate } from '../content/dates.ts';
+import { errorsOf, formatIssues } from '../content/issues.ts';
+import { readContentRoot } from '../content/read-root.ts';
 import { typeCheck } from './typecheck.ts';
-import { DEFAULT_SIMILARITY } from '../lib/duplicates.ts';
-import { reviewReport } from '../lib/review-report.ts';
-import { unnotedChangeWarnings } from '../lib/unnoted-changes.ts';
+import { DEFAULT_SIMILARITY } from '../review/duplicates.ts';
+import { reviewReport } from '../review/report.ts';
+import { unnotedChangeWarnings } from '../review/unnoted-changes.ts';
 import { previousEntryVersions } from '../node/git-versions.ts';
 import fs from 'node:fs';
 import { questionCheckReport } from '../questions/check-report.ts';

@@ -3,9 +3,9 @@
 // Prints the handbook of a field (or of every field) to an A4 PDF. The work is in src/handbook/print.ts;
 // this file reads the command line and reports.
 import { parseArgs } from 'node:util';
-import { buildDate } from '../lib/dates.ts';
-import { HANDBOOK_USAGE, parseHandbookOptions } from '../lib/handbook.ts';
-import { HandbookError, fail } from '../handbook/errors.ts';
+import { buildDate } from '../content/dates.ts';
+import { HANDBOOK_USAGE, parseHandbookOptions } from '../handbook/options.ts';
+import { fail, runCli } from '../node/fail.ts';
 import { printHandbook } from '../handbook/print.ts';
 
 const started = performance.now();
@@ -30,10 +30,4 @@ async function main(): Promise<void> {
   step(`done: ${result.outFile} (${result.pages} pages, ${result.entries} entries, ${Math.round(result.bytes / 1024)} KB)`);
 }
 
-try {
-  await main();
-} catch (err) {
-  if (!(err instanceof HandbookError)) throw err;
-  console.error(`handbook: ${err.message}`);
-  process.exitCode = err.code;
-}
+await runCli('handbook', main);

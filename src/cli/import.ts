@@ -6,11 +6,11 @@
 // file is unusable (nothing written then); 2 wrong arguments, unknown field or owner.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRoot } from '../lib/content-root.ts';
-import { buildDate } from '../lib/dates.ts';
-import { formatReport } from '../lib/import/report.ts';
-import { runImport } from '../lib/import/run.ts';
-import { ImportError } from '../lib/import/types.ts';
+import { contentRoot } from '../content/root.ts';
+import { buildDate } from '../content/dates.ts';
+import { formatReport } from '../import/report.ts';
+import { runImport } from '../import/run.ts';
+import { CliError, fail, runCli } from '../node/fail.ts';
 
 const USAGE = `Usage: npm run import -- <file.xlsx|file.csv|file.docx> --field <field-id> --owner <unit-id>
          [--out <dir>] [--mapping mapping.json] [--dry-run] [--force] [--json]
@@ -24,40 +24,43 @@ const USAGE = `Usage: npm run import -- <file.xlsx|file.csv|file.docx> --field <
   --json      print the report as JSON
 The content root is ./content, or HOIDAP_CONTENT when set. See docs/import.md.`;
 
-function fail(message: string, code: number, json: boolean): never {
-  if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: message, exitCode: code }, null, 2)}\n`);
-  else console.error(`import: ${message}`);
-  process.exit(code);
-}
+let json = false;
+// With --json a failure is a JSON object on stdout, so scripts read one format.
+const print = (err: CliError) => {
+  if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: err.message, exitCode: err.code }, null, 2)}\n`);
+  else console.error(`import: ${err.message}`);
+};
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      field: { type: 'string' },
-      owner: { type: 'string' },
-      out: { type: 'string' },
-      mapping: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (err) {
-  fail(`${(err as Error).message}\n\n${USAGE}`, 2, false);
-}
-const { values, positionals } = parsed;
-const json = values.json;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (positionals.length !== 1) fail(`${positionals.length ? 'give one file at a time' : 'no file given'}\n\n${USAGE}`, 2, json);
-if (!values.field || !values.owner) fail(`--field and --owner are required\n\n${USAGE}`, 2, json);
+await runCli('import', main, print);
 
-try {
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        field: { type: 'string' },
+        owner: { type: 'string' },
+        out: { type: 'string' },
+        mapping: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return fail(`${(err as Error).message}\n\n${USAGE}`, 2);
+  }
+  const { values, positionals } = parsed;
+  json = values.json;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) fail(`${positionals.length ? 'give one file at a time' : 'no file given'}\n\n${USAGE}`, 2);
+  if (!values.field || !values.owner) fail(`--field and --owner are required\n\n${USAGE}`, 2);
+
   const report = await runImport({
     input: positionals[0],
     root: contentRoot(),
@@ -71,8 +74,5 @@ try {
   });
   if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else console.log(formatReport(report));
-  process.exitCode = report.ok ? 0 : 1;
-} catch (err) {
-  if (err instanceof ImportError) fail(err.message, err.exitCode, json);
-  throw err;
+  return report.ok ? 0 : 1;
 }

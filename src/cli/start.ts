@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { astroBin, PROJECT as project } from '../node/project.ts';
 import { serveSite } from '../node/serve.ts';
-import { headersFor, parseHeadersFile } from '../lib/security-headers.ts';
+import { headersFor, parseHeadersFile } from '../publish/security-headers.ts';
 import { siteBase } from '../site.config.ts';
 
 const build = spawnSync(process.execPath, [astroBin(), 'build'], { stdio: 'inherit', cwd: project });

@@ -175,6 +175,7 @@ function compareKeys(schema: Record<string, ShapeNode>, cms: Record<string, Conf
 export function compareWithSchema(config: CmsConfig, schemas: ContractSchemas = CONTRACT_SCHEMAS, model?: CmsModel): string[] {
   const shapes = describeContract(schemas);
   const out: string[] = [];
+  // Cast justified: the generated config is walked generically; AnyCollection is the loose view of every collection kind.
   const collections = (config.collections ?? []) as unknown as AnyCollection[];
   const find = (name: string) => collections.find((c) => c.name === name);
 

@@ -26,8 +26,8 @@ import type {
 } from '@sveltia/cms';
 import type { FieldData, UnitData } from '../schema/index.ts';
 import { SLUG_PATTERN, SUMMARY_MAX } from '../schema/index.ts';
-import { paths } from '../lib/urls.ts';
-import { compareVi } from '../lib/catalog.ts';
+import { paths } from '../publish/urls.ts';
+import { compareVi } from '../content/catalog.ts';
 import { t } from '../i18n/index.ts';
 import { CONTRACT_SCHEMAS, describeContract, type ContractSchemas, type ObjectShape, type ShapeNode } from './contract.ts';
 import { COLLECTIONS, FIELD_TEXT, FILE_ID, LEVEL_ORDER, OPTION_TEXT, SLUG_MESSAGE, type CollectionKey } from './labels.ts';

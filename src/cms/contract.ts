@@ -70,6 +70,7 @@ interface Def {
   format?: string;
   checks?: { _zod: { def: { check: string; format?: string; pattern?: RegExp; minimum?: number } } }[];
 }
+// Cast justified: zod 4 keeps a schema's definition in `def`, which its public types do not expose per kind.
 const defOf = (schema: z.ZodType) => (schema as unknown as { def: Def }).def;
 
 /** True for the contract's `isoDate()`: a string-or-Date union transformed to `YYYY-MM-DD`. */
@@ -108,6 +109,7 @@ export function describeSchema(schema: z.ZodType, path = '(root)', required = tr
       };
     }
     case 'number': {
+      // Cast justified: ZodNumber exposes minValue/maxValue/isInt, which the generic ZodType does not declare.
       const n = schema as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
       return {
         kind: 'number',

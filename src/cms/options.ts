@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Backend } from '@sveltia/cms';
-import { absoluteUrl } from '../lib/urls.ts';
+import { absoluteUrl } from '../publish/urls.ts';
 import { siteBase, siteUrl } from '../site.config.ts';
 import type { CmsOptions } from './config.ts';
 

@@ -1,4 +1,4 @@
-// The URL policy shared by the guard (src/lib/markdown-safety.ts) and the sanitiser
+// The URL policy shared by the guard (src/content/markdown-safety.ts) and the sanitiser
 // (src/content/sanitize-html.ts): a reader may follow http(s), mailto and tel links, and links that
 // stay on the site (a path, a fragment, a query). Pure string code, no node: imports.
 

@@ -1,6 +1,6 @@
 // The second HTML line of defence: every entry body, once rendered (Markdown or MDX, <Note> included),
 // goes through this allow-list before any page uses it (src/components/SafeContent.astro). The guard
-// (src/lib/markdown-safety.ts) already rejects raw HTML and unsafe URLs; this holds even if the guard
+// (src/content/markdown-safety.ts) already rejects raw HTML and unsafe URLs; this holds even if the guard
 // and the renderer ever disagree.
 //
 // Library: hast-util-sanitize (the unified collective's sanitiser behind rehype-sanitize), on a tree

@@ -1,16 +1,13 @@
 // Build-time data of the handbook pages, computed once per build: the published entries' collection
-// objects (for render()) and the content version's commit hash. Components read it from here; they
+// entries (for rendering) and the content version's commit hash. Components read it from here; they
 // neither run git nor query collections themselves.
 import { execFileSync } from 'node:child_process';
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { contentRoot } from '../lib/content-root.ts';
+import { renderableEntries, type RenderableEntry } from './content.ts';
+import { contentRoot } from '../content/root.ts';
 
-let collection: Promise<Map<string, CollectionEntry<'entries'>>> | undefined;
-
-/** Published entries by id, as Astro collection entries (what render() takes). */
-export function publishedEntries(): Promise<Map<string, CollectionEntry<'entries'>>> {
-  collection ??= getCollection('entries', (e) => e.data.status === 'published').then((list) => new Map(list.map((e) => [e.id, e])));
-  return collection;
+/** Published entries by id, as the entries renderEntry takes. */
+export async function publishedEntries(): Promise<Map<string, RenderableEntry>> {
+  return new Map([...(await renderableEntries())].filter(([, e]) => e.data.status === 'published'));
 }
 
 let commit: { value: string | undefined } | undefined;

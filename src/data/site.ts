@@ -1,18 +1,12 @@
-// The one place pages read content: Astro collections flattened into the plain model of src/lib
-// (references become ids). Loaded once per build and shared by every page.
-import { getCollection, type CollectionEntry } from 'astro:content';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { DocumentData, EntryData, FieldData, UnitData } from '../schema/index.ts';
-import { contentRoot } from '../lib/content-root.ts';
-import { buildDate } from '../lib/dates.ts';
-import { SAMPLE_MARKER, loadSynonyms } from '../lib/load-content.ts';
-import { prepareSynonyms, type PreparedSynonyms } from '../lib/search-terms.ts';
-import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from '../lib/review.ts';
-import { compareVi, type CatalogEntry } from '../lib/catalog.ts';
-
-type Ref = { id: string } | string;
-const idOf = (r: Ref) => (typeof r === 'string' ? r : r.id);
+// Site data derived from the one content model (src/data/content.ts): the same records, reduced to their
+// data, with the published entries' review state at build time. Loaded once per build and shared by every page.
+import type { DocumentData, FieldData, UnitData } from '../schema/index.ts';
+import type { ContentModel } from '../content/model.ts';
+import { buildDate } from '../content/dates.ts';
+import { prepareSynonyms, type PreparedSynonyms } from '../search/terms.ts';
+import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from '../review/clock.ts';
+import { compareVi, type CatalogEntry } from '../content/catalog.ts';
+import { contentModel } from './content.ts';
 
 export interface SiteEntry extends CatalogEntry {
   /** Absolute path of the source file. */
@@ -40,63 +34,43 @@ export interface Site {
   draftsByOwner: Map<string, number>;
 }
 
-/** Astro entry data with references flattened to ids, in the shape the CLI tools read. */
-export function flattenEntry(e: CollectionEntry<'entries'>): EntryData {
-  const d = e.data as unknown as Record<string, unknown> & EntryData;
-  return {
-    ...d,
-    field: idOf(d.field as Ref),
-    owner: idOf(d.owner as Ref),
-    superseded_by: d.superseded_by === undefined ? undefined : idOf(d.superseded_by as Ref),
-    related: (d.related as Ref[] | undefined)?.map(idOf),
-    legal_basis: d.legal_basis?.map((l) => ({ ...l, ref: l.ref === undefined ? undefined : idOf(l.ref as Ref) })),
-  };
+const dataOf = <T>(records: Map<string, { data: T }>) => new Map([...records].map(([id, r]) => [id, r.data]));
+
+let cached: { model: ContentModel; site: Site } | undefined;
+
+/** The site for the current content model (recomputed only when the model changes, i.e. in dev). */
+export async function loadSite(): Promise<Site> {
+  const model = contentModel();
+  if (cached?.model !== model) cached = { model, site: siteOf(model, buildDate()) };
+  return cached.site;
 }
 
-let cached: Promise<Site> | undefined;
-
-export function loadSite(): Promise<Site> {
-  cached ??= (async () => {
-    const today = buildDate();
-    const [fieldsC, unitsC, docsC, entriesC] = await Promise.all([
-      getCollection('fields'),
-      getCollection('units'),
-      getCollection('documents'),
-      getCollection('entries'),
-    ]);
-    const fields = new Map(fieldsC.map((f) => [f.id, f.data]));
-    const units = new Map(
-      unitsC.map((u) => [u.id, { ...u.data, parent: u.data.parent === undefined ? undefined : idOf(u.data.parent as Ref) } as UnitData]),
-    );
-    const documents = new Map(
-      docsC.map((d) => [d.id, { ...d.data, replaced_by: d.data.replaced_by === undefined ? undefined : idOf(d.data.replaced_by as Ref) } as DocumentData]),
-    );
-    const entries = new Map<string, SiteEntry>();
-    const draftsByOwner = new Map<string, number>();
-    for (const e of entriesC) {
-      const data = flattenEntry(e);
-      if (data.status === 'draft') {
-        draftsByOwner.set(data.owner, (draftsByOwner.get(data.owner) ?? 0) + 1);
-        continue;
-      }
-      const due = reviewDue(data, fields.get(data.field));
-      const state = reviewState(due, today);
-      entries.set(e.id, {
-        id: e.id,
-        data,
-        file: path.resolve(e.filePath ?? ''),
-        reviewDue: due,
-        state,
-        overdue: state === 'overdue',
-        legalChanges: legalBasisChanges(data, documents),
-      });
+export function siteOf(model: ContentModel, today: string): Site {
+  const fields = dataOf(model.fields);
+  const units = dataOf(model.units);
+  const documents = dataOf(model.documents);
+  const entries = new Map<string, SiteEntry>();
+  const draftsByOwner = new Map<string, number>();
+  for (const e of model.entries) {
+    const data = e.data;
+    if (data.status === 'draft') {
+      draftsByOwner.set(data.owner, (draftsByOwner.get(data.owner) ?? 0) + 1);
+      continue;
     }
-    const fieldOrder = [...fields.entries()]
-      .sort(([, a], [, b]) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareVi(a.name, b.name))
-      .map(([id]) => id);
-    const root = contentRoot();
-    const synonyms = prepareSynonyms(loadSynonyms(root));
-    return { today, isSample: fs.existsSync(path.join(root, SAMPLE_MARKER)), fields, units, documents, entries, fieldOrder, synonyms, draftsByOwner };
-  })();
-  return cached;
+    const due = reviewDue(data, fields.get(data.field));
+    const state = reviewState(due, today);
+    entries.set(e.id, {
+      id: e.id,
+      data,
+      file: e.file,
+      reviewDue: due,
+      state,
+      overdue: state === 'overdue',
+      legalChanges: legalBasisChanges(data, documents),
+    });
+  }
+  const fieldOrder = [...fields.entries()]
+    .sort(([, a], [, b]) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareVi(a.name, b.name))
+    .map(([id]) => id);
+  return { today, isSample: model.isSample, fields, units, documents, entries, fieldOrder, synonyms: prepareSynonyms(model.synonyms), draftsByOwner };
 }

@@ -4,8 +4,8 @@
 // the page can change what is printed about another entry.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ALL_FIELDS, type FilterItem, type SupersededItem } from '../lib/handbook.ts';
-import { paths } from '../lib/urls.ts';
+import { ALL_FIELDS, type FilterItem, type SupersededItem } from './model.ts';
+import { paths } from '../publish/urls.ts';
 import { exportSchema, type ExportEntry } from '../schema/export.ts';
 import { fail } from './errors.ts';
 

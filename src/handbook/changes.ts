@@ -1,8 +1,8 @@
 // What the cover and the change page of a filtered handbook say (--level, --since). Pure.
 import { t } from '../i18n/index.ts';
 import { handbookVi as hb } from '../i18n/handbook-vi.ts';
-import { formatDateVi } from '../lib/dates.ts';
-import { changeList, entryAnchor, notesSince, type HandbookFilter } from '../lib/handbook.ts';
+import { formatDateVi } from '../content/dates.ts';
+import { changeList, entryAnchor, notesSince, type HandbookFilter } from './model.ts';
 import type { HandbookData, PrintedEntry } from './build-data.ts';
 import type { ChangeItemView, ChangesView } from './page-script.ts';
 

@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { handbookVi as hb } from '../i18n/handbook-vi.ts';
-import { SITE_CSP } from '../lib/security-headers.ts';
-import { escapeHtml } from '../lib/escape-html.ts';
+import { SITE_CSP } from '../publish/security-headers.ts';
+import { escapeHtml } from '../publish/escape-html.ts';
 
 /** The site's CSP, with data: fonts for the margin font (see above). */
 export const PRINTER_CSP = SITE_CSP.replace("font-src 'self'", "font-src 'self' data:");

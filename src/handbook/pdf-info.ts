@@ -1,7 +1,7 @@
 // poppler's pdfinfo, which tells the printer how many pages a pass printed and on which page each
 // question starts (the PDF's named destinations).
 import { spawnSync } from 'node:child_process';
-import { parseDests } from '../lib/handbook.ts';
+import { parseDests } from './model.ts';
 import { fail } from './errors.ts';
 
 /** Fails with an install hint when pdfinfo is missing. */

@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSite, PROJECT } from '../node/build-site.ts';
 import { serveSite, type Served } from '../node/serve.ts';
-import { displayPath } from '../lib/content-root.ts';
-import { formatDateVi } from '../lib/dates.ts';
+import { displayPath } from '../content/root.ts';
+import { formatDateVi } from '../content/dates.ts';
 import {
   handbookPath,
   initialPageDigits,
@@ -19,10 +19,10 @@ import {
   pagesOf,
   selectEntries,
   tocMatches,
-  type HandbookOptions,
-} from '../lib/handbook.ts';
-import { qrSvg } from '../lib/qr.ts';
-import { COMMON_HEADERS } from '../lib/security-headers.ts';
+} from './model.ts';
+import type { HandbookOptions } from './options.ts';
+import { qrSvg } from '../publish/qr.ts';
+import { COMMON_HEADERS } from '../publish/security-headers.ts';
 import { handbookVi as hb } from '../i18n/handbook-vi.ts';
 import { handbookData, pageDataMismatch, readExport } from './build-data.ts';
 import { changePage, filterLines } from './changes.ts';

@@ -3,7 +3,7 @@
 //   - JavaScript is disabled in the browser context: no script of the page runs, whatever got in.
 //   - Every request that is not to the local server is aborted (route interception), and Chromium
 //     resolves no host name (host-resolver rules, no DNS prefetch): nothing leaves the build machine.
-//   - The local server sends the site's own security headers (src/lib/security-headers.ts).
+//   - The local server sends the site's own security headers (src/publish/security-headers.ts).
 //   - The printer's own script runs in an isolated world (see page-script.ts).
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';

@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { ContentModel } from '../lib/model.ts';
-import { canonicalEntryText, readEntryFile } from '../lib/content-files.ts';
-import { contentRoot } from '../lib/content-root.ts';
-import { buildDate } from '../lib/dates.ts';
-import { errorsOf, formatIssues, type ContentIssue } from '../lib/issues.ts';
-import { readContentRoot } from '../lib/read-content-root.ts';
+import type { ContentModel } from '../content/model.ts';
+import { canonicalEntryText, readEntryFile } from '../content/files.ts';
+import { contentRoot } from '../content/root.ts';
+import { buildDate } from '../content/dates.ts';
+import { errorsOf, formatIssues, type ContentIssue } from '../content/issues.ts';
+import { readContentRoot } from '../content/read-root.ts';
 
 /**
  * A Vite plugin serving entry .mdx files of the content root as the reader normalised them (BOM

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import type { ContentModel } from '../lib/model.ts';
-import { entryText } from '../lib/entry-text.ts';
-import { buildSearchVocabulary } from '../lib/vocabulary.ts';
+import type { ContentModel } from '../content/model.ts';
+import { entryText } from '../content/entry-text.ts';
+import { buildSearchVocabulary } from '../search/vocabulary.ts';
 import { mark } from './build-timings.ts';
 
 export const VOCABULARY_FILE = 'search/vocabulary.json';

@@ -1,12 +1,12 @@
-// Writes dist/_headers from src/lib/security-headers.ts, listing the built site's top-level sections; the
+// Writes dist/_headers from src/publish/security-headers.ts, listing the built site's top-level sections; the
 // admin policy lets the CMS connect to the configured git host's API only.
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adminCsp, headerRules, headersFile } from '../lib/security-headers.ts';
+import { adminCsp, headerRules, headersFile } from '../publish/security-headers.ts';
 import { cmsApiOrigin, cmsOptionsFromEnv } from '../cms/options.ts';
-import { contentRoot } from '../lib/content-root.ts';
+import { contentRoot } from '../content/root.ts';
 import { questionUrl } from '../site.config.ts';
 
 export function securityHeaders(base: string): AstroIntegration {

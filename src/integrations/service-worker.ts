@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { getManifest } from 'workbox-build';
-import { normalizeBase, paths } from '../lib/urls.ts';
+import { normalizeBase, paths } from '../publish/urls.ts';
 import { VOCABULARY_FILE } from './search-index.ts';
 import { indexCapBytes, offlineEnabled } from '../sw/options.ts';
 import { REGISTER_FILE, SW_FILE, type PrecacheEntry, type SwConfig } from '../sw/shared.ts';

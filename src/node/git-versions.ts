@@ -1,5 +1,5 @@
 // The only place `npm run check` reads git: the last committed version of the entry files that changed,
-// for the "reviewed moved, nothing noted" warning (src/lib/unnoted-changes.ts holds the logic).
+// for the "reviewed moved, nothing noted" warning (src/review/unnoted-changes.ts holds the logic).
 // Working-tree edits are compared with HEAD; on a clean checkout (CI after a commit), the files the last
 // commit touched are compared with their version before it. Outside a git repository: nothing.
 import { spawnSync } from 'node:child_process';

@@ -3,9 +3,9 @@
 // project's entry writer; then the question file gets answered_at and entry.
 import path from 'node:path';
 import { entrySchema, LEVELS, type Level } from '../schema/index.ts';
-import type { ContentModel } from '../lib/model.ts';
-import { serializeEntry, writeEntryFile, type EntryDraft } from '../lib/write-entry.ts';
-import { uniqueSlug } from '../lib/slug.ts';
+import type { ContentModel } from '../content/model.ts';
+import { serializeEntry, writeEntryFile, type EntryDraft } from '../content/write-entry.ts';
+import { uniqueSlug } from '../content/slug.ts';
 import { vnDate } from './deadline.ts';
 import { QuestionError, updateQuestionFile } from './record.ts';
 

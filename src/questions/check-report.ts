@@ -1,7 +1,7 @@
 // What `npm run check` says about questions: per unit, open questions past their deadline and
 // questions consulting for more than 5 working days. Warnings (so `--strict` fails on them).
-import type { ContentIssue } from '../lib/issues.ts';
-import type { ContentModel } from '../lib/model.ts';
+import type { ContentIssue } from '../content/issues.ts';
+import type { ContentModel } from '../content/model.ts';
 import { buildQuestionBoard, LONG_CONSULTING_WORKING_DAYS } from './board.ts';
 import { formatVn, workingDaysBetween } from './deadline.ts';
 

@@ -1,9 +1,9 @@
 // Questions from a CSV/XLSX export of a portal's intake: one question per row, read with the
-// importer's spreadsheet reading (src/lib/import/spreadsheet.ts). Headers are matched loosely
+// importer's spreadsheet reading (src/import/spreadsheet.ts). Headers are matched loosely
 // (Vietnamese with or without marks, or the contract's key names).
 import path from 'node:path';
-import { readCsv, readXlsx, type Sheet } from '../lib/import/spreadsheet.ts';
-import { fold } from '../lib/fold.ts';
+import { readCsv, readXlsx, type Sheet } from '../import/spreadsheet.ts';
+import { fold } from '../search/fold.ts';
 import type { NewQuestionInput } from './record.ts';
 
 const HEADERS: Record<string, keyof NewQuestionInput> = {

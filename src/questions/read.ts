@@ -1,12 +1,12 @@
 // Reads `questions/**/*.yaml` and `calendar.yaml` of a content root. Both are optional: a root
 // without them has no questions and a calendar of plain weekends. The YAML reader is injected so the
-// content reader's hardened file reading (src/lib/load-content.ts) applies here too.
+// content reader's hardened file reading (src/content/load-content.ts) applies here too.
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { calendarSchema, questionSchema, type CalendarData, type QuestionData } from '../schema/index.ts';
-import type { ContentIssue } from '../lib/issues.ts';
-import type { Sourced } from '../lib/model.ts';
+import type { ContentIssue } from '../content/issues.ts';
+import type { Sourced } from '../content/model.ts';
 
 export type QuestionRecord = Sourced<QuestionData>;
 

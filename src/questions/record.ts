@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { questionSchema, type QuestionData } from '../schema/index.ts';
-import { uniqueSlug } from '../lib/slug.ts';
-import type { ContentModel } from '../lib/model.ts';
+import { uniqueSlug } from '../content/slug.ts';
+import type { ContentModel } from '../content/model.ts';
 import { intakeUnitOf } from './board.ts';
 import { formatVn, vnDate } from './deadline.ts';
 

@@ -1,11 +1,9 @@
 // What the pages read about questions: the board over the content root's questions and calendar,
-// computed once per build at the instant of siteNow() (HOIDAP_NOW). The content guard has already
-// validated the root, so this reading only has to turn it into figures.
-import { contentRoot } from '../lib/content-root.ts';
+// computed once per build at the instant of siteNow() (HOIDAP_NOW), from the questions and calendar of
+// the one content model the content guard validated (no second reader).
 import { loadSite } from '../data/site.ts';
 import { contactEmail, siteNow } from '../site.config.ts';
-import type { ContentIssue } from '../lib/issues.ts';
-import { loadCalendar, loadQuestions } from './read.ts';
+import { contentModel } from '../data/content.ts';
 import { buildQuestionBoard, intakeUnitOf, type QuestionBoard } from './board.ts';
 
 export interface SiteQuestions extends QuestionBoard {
@@ -17,11 +15,7 @@ let cached: Promise<SiteQuestions> | undefined;
 
 export function loadSiteQuestions(): Promise<SiteQuestions> {
   cached ??= (async () => {
-    const root = contentRoot();
-    const issues: ContentIssue[] = [];
-    const { questions } = loadQuestions(root, issues);
-    const calendar = loadCalendar(root, issues);
-    if (issues.length) throw new Error(`questions in ${root} could not be read: ${issues.map((i) => `${i.file} ${i.key} ${i.message}`).join('; ')}`);
+    const { questions, calendar } = contentModel();
     const board = buildQuestionBoard({ questions, calendar }, siteNow());
     const site = await loadSite();
     const owners = [...site.entries.values()].map((e) => e.data);

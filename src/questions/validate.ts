@@ -1,13 +1,7 @@
 // Cross-file rules for questions, the calendar and fields' `intake_unit`: references to fields, units
 // and entries, duplicate ids, answered_at against asked and the current instant. Pure.
-import type { ContentIssue } from '../lib/issues.ts';
-import type { ContentModel } from '../lib/model.ts';
-
-function lineOfKey(source: string | undefined, key: string): number | undefined {
-  if (!source) return undefined;
-  const i = source.split('\n').findIndex((l) => l.startsWith(`${key}:`));
-  return i >= 0 ? i + 1 : undefined;
-}
+import { lineOfKey, type ContentIssue } from '../content/issues.ts';
+import type { ContentModel } from '../content/model.ts';
 
 export function validateQuestions(model: ContentModel, now: Date, readSource: (file: string) => string | undefined = () => undefined): ContentIssue[] {
   const issues: ContentIssue[] = [];

@@ -35,7 +35,7 @@ const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u202A-\u202E
 /**
  * Non-empty text, normalised to Unicode NFC, line endings to LF and Word's soft line breaks to a
  * space; control characters (other than tab and newline), bidi overrides and NUL are rejected. The
- * content reader (src/lib/content-files.ts) applies the same rules to every string it parses; here
+ * content reader (src/content/files.ts) applies the same rules to every string it parses; here
  * they hold for any other caller of the schemas too.
  */
 export const text = () =>

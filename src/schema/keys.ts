@@ -11,6 +11,7 @@ interface Def {
   element?: z.ZodType;
   shape?: Record<string, z.ZodType>;
 }
+// Cast justified: zod 4 keeps a schema's definition in `def`, which its public types do not expose per kind.
 const defOf = (schema: z.ZodType) => (schema as unknown as { def: Def }).def;
 
 /** The schema under optional/default/nullable/transform wrappers. */

@@ -3,10 +3,10 @@
 // result list can be shared and back/forward work. Results the engine is not confident about are no
 // answers: they are listed as "possibly related" outside [data-search-results], and the page offers
 // to ask the question.
-import { highlightParts } from '../lib/highlight.ts';
-import { paths, withBase } from '../lib/urls.ts';
-import { runSearch, type Pagefind, type PagefindResult, type ResultData } from '../lib/search-engine.ts';
-import { parseVocabulary, type Vocabulary } from '../lib/vocabulary.ts';
+import { highlightParts } from '../search/highlight.ts';
+import { paths, withBase } from '../publish/urls.ts';
+import { runSearch, type Pagefind, type PagefindResult, type ResultData } from '../search/engine.ts';
+import { parseVocabulary, type Vocabulary } from '../search/vocabulary.ts';
 
 const PAGE_SIZE = 10;
 /** Possibly related entries shown when no answer matched. */

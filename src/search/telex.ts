@@ -2,7 +2,7 @@
 // "truwowngf", "ddieenj") or VNI ("nha65n", "d9ie65n") become the syllable they would have produced
 // ("nhận", "trường", "điện"). Only one syllable per word, and only syllables Vietnamese spelling
 // allows, so English words ("online", "website", "email") have no reading. Whether a reading is
-// used is the caller's decision (src/lib/search-query.ts: only when the word is unknown as typed and
+// used is the caller's decision (src/search/query.ts: only when the word is unknown as typed and
 // the reading is a known word). Ships to the browser: no node: imports.
 //
 // Both schemes let tone and shape keys come anywhere after the vowel they change, as the input
@@ -150,7 +150,7 @@ function spell(letters: Letter[], tone: number): string | undefined {
   if (STOP_FINALS.has(final) && tone !== 0 && tone !== 1 && tone !== 5) return undefined;
   if ((onset === 'k' || onset === 'gh' || onset === 'ngh') && !/^[eêiy]/.test(nucleus)) return undefined;
   if (!tone) return text;
-  // Tone position (old style, as src/lib/fold.ts normalises): on the shaped vowel (ơ of ươ); else
+  // Tone position (old style, as src/search/fold.ts normalises): on the shaped vowel (ơ of ươ); else
   // on the last vowel before a final consonant; else the middle of three or the first of two.
   const chars = [...nucleus];
   const shaped = chars.map((c, i) => ('ăâêôơư'.includes(c) ? i : -1)).filter((i) => i >= 0);

@@ -1,6 +1,6 @@
 // Pure text functions of the service worker: the offline banner, the saved-pages list, the stand-in for
 // a search result that is not on the device. No browser APIs, so Node tests can run them.
-import { escapeHtml } from '../lib/escape-html.ts';
+import { escapeHtml } from '../publish/escape-html.ts';
 import { offlineVi, type BannerReason } from './strings.ts';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';

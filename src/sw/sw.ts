@@ -21,6 +21,7 @@ import type { ExtendableEventLike, FetchEventLike, ServiceWorkerScope } from './
 
 declare const __HOIDAP_SW__: SwConfig;
 const config = __HOIDAP_SW__;
+// Cast justified: the project compiles with DOM types; in the worker `self` is a ServiceWorkerGlobalScope.
 const sw = self as unknown as ServiceWorkerScope;
 
 // Cache names: one set per scope (several sites may share an origin) and per build.
@@ -158,6 +159,7 @@ router.registerRoute(
         const shell = await precache.matchPrecache(config.pages.search);
         if (shell) return shell;
       }
+      // Cast justified: workbox types the event as a DOM ExtendableEvent, the helper takes the narrow shape it uses.
       return networkFirstPage(request, event as unknown as ExtendableEventLike);
     },
   ),

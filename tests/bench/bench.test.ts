@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateContentRoot, MANIFEST } from '../../bench/generate.ts';
 import { BENCH_QUERIES } from '../../bench/vocabulary.ts';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
-import { errorsOf, formatIssues } from '../../src/lib/issues.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
+import { errorsOf, formatIssues } from '../../src/content/issues.ts';
 import { PROJECT } from '../../src/node/build-site.ts';
 import { typeCheck } from '../../src/cli/typecheck.ts';
 

@@ -1,9 +1,9 @@
 // Link integrity of the built sites: every internal link, fragment and asset resolves to a file of
-// the output, also under SITE_BASE (src/lib/link-check.ts, the same check as `npm run check:links`).
+// the output, also under SITE_BASE (src/publish/link-check.ts, the same check as `npm run check:links`).
 // External links are never requested here (`npm run check:links -- --external`, docs/links.md).
 import { describe, expect, inject, it } from 'vitest';
-import { checkLinks, detectBase, formatLinkProblems, htmlLinks } from '../../src/lib/link-check.ts';
-import { readSiteFiles } from '../../src/cli/check-links.ts';
+import { checkLinks, detectBase, formatLinkProblems, htmlLinks } from '../../src/publish/link-check.ts';
+import { readSiteFiles } from '../../src/publish/check-site.ts';
 import { siteUrl } from '../../src/site.config.ts';
 
 const sites = inject('sites');

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
 import { PROJECT } from '../../src/node/build-site.ts';
 import { FIXTURE_TODAY, makeRoot } from '../helpers/fixture-root.ts';
 

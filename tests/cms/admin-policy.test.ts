@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { cmsApiOrigin } from '../../src/cms/options.ts';
 import { STATUS_CHECK, sveltiaScript, UPDATE_CHECK } from '../../src/cms/sveltia.ts';
-import { ADMIN_CSP, adminCsp, headersFor, parseHeadersFile } from '../../src/lib/security-headers.ts';
+import { ADMIN_CSP, adminCsp, headersFor, parseHeadersFile } from '../../src/publish/security-headers.ts';
 
 const connectSrc = (csp: string) => /connect-src ([^;]+)/.exec(csp)![1]!.split(' ');
 

@@ -8,11 +8,11 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import YAML from 'yaml';
 import { launchBrowser } from '../../src/node/browser.ts';
 import { serveSite, type Served } from '../../src/node/serve.ts';
-import { loadContent } from '../../src/lib/load-content.ts';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
-import { errorsOf, formatIssues } from '../../src/lib/issues.ts';
-import { buildDate } from '../../src/lib/dates.ts';
-import { headersFor, parseHeadersFile } from '../../src/lib/security-headers.ts';
+import { loadContent } from '../../src/content/load-content.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
+import { errorsOf, formatIssues } from '../../src/content/issues.ts';
+import { buildDate } from '../../src/content/dates.ts';
+import { headersFor, parseHeadersFile } from '../../src/publish/security-headers.ts';
 import { MINIMAL_ROOT, makeRoot } from '../helpers/fixture-root.ts';
 import { fakeLocalRepository, listRepo, readRepoFile } from './local-repo.ts';
 

@@ -13,7 +13,7 @@ import { CONTRACT_SCHEMAS, describeSchema } from '../../src/cms/contract.ts';
 import { FIELD_TEXT } from '../../src/cms/labels.ts';
 import { cmsOptionsFromEnv, DEFAULT_CMS_REPO, pathInRepository } from '../../src/cms/options.ts';
 import { LOCAL_LOCALES, sveltiaFonts, sveltiaLocale, sveltiaScript } from '../../src/cms/sveltia.ts';
-import { loadContent } from '../../src/lib/load-content.ts';
+import { loadContent } from '../../src/content/load-content.ts';
 import { PROJECT } from '../../src/node/build-site.ts';
 import { ENTRY_STATUSES, DOCUMENT_STATUSES, LEVELS, SLUG_PATTERN, SUMMARY_MAX, fieldSchema } from '../../src/schema/index.ts';
 import { MINIMAL_ROOT } from '../helpers/fixture-root.ts';

@@ -1,33 +1,9 @@
-// Unit tests of the handbook's pure logic (src/lib/handbook.ts) and of the QR code SVG (src/lib/qr.ts).
+// Unit tests of the handbook's pure logic (src/handbook/model.ts) and of the QR code SVG (src/publish/qr.ts).
 import { describe, expect, it } from 'vitest';
 import type { EntryData } from '../../src/schema/index.ts';
-import {
-  changeList,
-  changedSince,
-  contentVersion,
-  defaultOutName,
-  entryAnchor,
-  handbookMaxEntries,
-  handbookPath,
-  handbookSections,
-  initialPageDigits,
-  matchesLevel,
-  ownersOf,
-  pageDigits,
-  pagePlaceholder,
-  pagesOf,
-  parseDests,
-  parseHandbookOptions,
-  selectEntries,
-  supersededSince,
-  tocMatches,
-  tocModel,
-  tocTargets,
-  topicAnchor,
-  type FilterItem,
-  type SupersededItem,
-} from '../../src/lib/handbook.ts';
-import { QR_MARGIN, qrMatrix, qrMemoSize, qrPath, qrSvg, qrSvgUncached } from '../../src/lib/qr.ts';
+import { changeList, changedSince, contentVersion, entryAnchor, handbookPath, handbookSections, initialPageDigits, matchesLevel, ownersOf, pageDigits, pagePlaceholder, pagesOf, parseDests, selectEntries, supersededSince, tocMatches, tocModel, tocTargets, topicAnchor, type FilterItem, type SupersededItem } from '../../src/handbook/model.ts';
+import { defaultOutName, handbookMaxEntries, parseHandbookOptions } from '../../src/handbook/options.ts';
+import { QR_MARGIN, qrMatrix, qrMemoSize, qrPath, qrSvg, qrSvgUncached } from '../../src/publish/qr.ts';
 
 function entry(id: string, over: Partial<EntryData> = {}) {
   const data = {

@@ -6,10 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT } from '../../src/node/build-site.ts';
-import { buildDate, formatDateVi } from '../../src/lib/dates.ts';
-import { handbookSections } from '../../src/lib/handbook.ts';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
-import { absoluteUrl, paths } from '../../src/lib/urls.ts';
+import { buildDate, formatDateVi } from '../../src/content/dates.ts';
+import { handbookSections } from '../../src/handbook/model.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
+import { absoluteUrl, paths } from '../../src/publish/urls.ts';
 import { siteBase, siteUrl } from '../../src/site.config.ts';
 
 const dist = inject('sites').sample;

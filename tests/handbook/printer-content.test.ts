@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, PROJECT } from '../../src/node/build-site.ts';
-import { entryAnchor, parseDests } from '../../src/lib/handbook.ts';
+import { entryAnchor, parseDests } from '../../src/handbook/model.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture } from '../helpers/fixture-root.ts';
 
 const VICTIM = 'hanh-lang-an-toan-luoi-dien';

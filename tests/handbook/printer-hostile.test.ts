@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT } from '../../src/node/build-site.ts';
-import { qrSvgUncached } from '../../src/lib/qr.ts';
+import { qrSvgUncached } from '../../src/publish/qr.ts';
 import { handbookVi as hb } from '../../src/i18n/handbook-vi.ts';
 
 const sample = inject('sites').sample;

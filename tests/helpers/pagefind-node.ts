@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runSearch, type Pagefind } from '../../src/lib/search-engine.ts';
-import { parseVocabulary } from '../../src/lib/vocabulary.ts';
+import { runSearch, type Pagefind } from '../../src/search/engine.ts';
+import { parseVocabulary } from '../../src/search/vocabulary.ts';
 
 const ORIGIN = 'http://site.test';
 let instance = 0;

@@ -1,6 +1,6 @@
 // Search quality over a query file with the Node harness (same code as the page).
 import fs from 'node:fs';
-import { metrics, metricsByKind, parseQueryFile, rankOf, type QueryOutcome } from '../../src/lib/search-metrics.ts';
+import { metrics, metricsByKind, parseQueryFile, rankOf, type QueryOutcome } from '../../src/search/metrics.ts';
 import { nodeSearch } from './pagefind-node.ts';
 
 export async function relevanceReport(outDir: string, queryFile: string) {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
 import { FIXTURE_TODAY, FIXTURES, makeRoot } from '../helpers/fixture-root.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');

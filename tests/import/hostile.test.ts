@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlToMarkdown } from '../../src/lib/import/docx.ts';
+import { htmlToMarkdown } from '../../src/import/docx.ts';
 import { FIXTURE_TODAY, makeRoot } from '../helpers/fixture-root.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');

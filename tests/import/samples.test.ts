@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runImport } from '../../src/lib/import/run.ts';
-import type { ImportReport } from '../../src/lib/import/types.ts';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
+import { runImport } from '../../src/import/run.ts';
+import type { ImportReport } from '../../src/import/types.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
 import type { EntryData } from '../../src/schema/index.ts';
 import { FIXTURE_TODAY, FIXTURES, makeRoot } from '../helpers/fixture-root.ts';
 

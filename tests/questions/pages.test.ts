@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../src/node/browser.ts';
 import { buildSite, htmlFiles, PROJECT } from '../../src/node/build-site.ts';
 import { serveSite, type Served } from '../../src/node/serve.ts';
-import { headersFor, parseHeadersFile } from '../../src/lib/security-headers.ts';
+import { headersFor, parseHeadersFile } from '../../src/publish/security-headers.ts';
 import { parseAskMessage } from '../../src/questions/ask-message.ts';
 import { FIXTURES, FIXTURE_TODAY } from '../helpers/fixture-root.ts';
 

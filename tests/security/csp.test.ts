@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../src/node/browser.ts';
 import { serveSite, type Served } from '../../src/node/serve.ts';
-import { ADMIN_CSP, COMMON_HEADERS, SITE_CSP, headersFor, parseHeadersFile } from '../../src/lib/security-headers.ts';
+import { ADMIN_CSP, COMMON_HEADERS, SITE_CSP, headersFor, parseHeadersFile } from '../../src/publish/security-headers.ts';
 import { PROJECT } from '../../src/node/build-site.ts';
 
 const sites = inject('sites');

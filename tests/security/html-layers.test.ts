@@ -10,7 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, RootContent } from 'hast';
 import { buildSite } from '../../src/node/build-site.ts';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture, withKey } from '../helpers/fixture-root.ts';
 import { readPage } from '../helpers/html.ts';
 import { allowListViolations } from '../helpers/render-entry.ts';

@@ -9,8 +9,8 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../src/node/browser.ts';
 import { buildSite, htmlFiles } from '../../src/node/build-site.ts';
 import { serveSite, type Served } from '../../src/node/serve.ts';
-import { checkBody, isSafeUrl, MDX_COMPONENTS } from '../../src/lib/markdown-safety.ts';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
+import { checkBody, isSafeUrl, MDX_COMPONENTS } from '../../src/content/markdown-safety.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture } from '../helpers/fixture-root.ts';
 import { readPage } from '../helpers/html.ts';
 

@@ -3,13 +3,13 @@
 // handbook's --since selection, and the feed and JSON export of notes and withdrawals.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
-import { reviewReport } from '../../src/lib/review-report.ts';
-import { unnotedChange, unnotedChangeWarnings } from '../../src/lib/unnoted-changes.ts';
-import { addChangeNote } from '../../src/lib/write-entry.ts';
-import { changeList, changedSince, notesSince, selectEntries } from '../../src/lib/handbook.ts';
-import { buildAtomFeed, buildExport, feedDate, type ExportContext, type ExportableEntry, type FeedOptions } from '../../src/lib/export.ts';
-import { lastUpdated } from '../../src/lib/catalog.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
+import { reviewReport } from '../../src/review/report.ts';
+import { unnotedChange, unnotedChangeWarnings } from '../../src/review/unnoted-changes.ts';
+import { addChangeNote } from '../../src/content/write-entry.ts';
+import { changeList, changedSince, notesSince, selectEntries } from '../../src/handbook/model.ts';
+import { buildAtomFeed, buildExport, feedDate, type ExportContext, type ExportableEntry, type FeedOptions } from '../../src/publish/export.ts';
+import { lastUpdated } from '../../src/content/catalog.ts';
 import { exportSchema } from '../../src/schema/export.ts';
 import { entrySchema, type EntryData } from '../../src/schema/index.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture, withKey } from '../helpers/fixture-root.ts';

@@ -1,11 +1,11 @@
-// The one content reader (src/lib/content-files.ts via load-content.ts): symlinks, file names, encodings,
+// The one content reader (src/content/files.ts via load-content.ts): symlinks, file names, encodings,
 // control characters, YAML tags, size limits, reserved ids, question length (issue 16: findings 4, 7,
 // 9, 10, 11). Pure: fixture roots in a temp folder, no build.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalEntryText, entryLimit, parseYamlStrict, readEntryFile, splitEntry } from '../../src/lib/content-files.ts';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
+import { canonicalEntryText, entryLimit, parseYamlStrict, readEntryFile, splitEntry } from '../../src/content/files.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
 import { fieldSchema, QUESTION_MAX, RESERVED_IDS } from '../../src/schema/index.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture, withKey } from '../helpers/fixture-root.ts';
 
@@ -326,7 +326,7 @@ describe('the dev server never starts from another root\'s content store (findin
 
 describe('the cache folder is keyed by the content root (finding 5)', () => {
   it('differs per root, stays under HOIDAP_CACHE_DIR', async () => {
-    const { cacheDirFor } = await import('../../src/lib/content-root.ts');
+    const { cacheDirFor } = await import('../../src/content/root.ts');
     const a = cacheDirFor('/roots/a', {}, '/project');
     expect(a).toMatch(/^\/project\/node_modules\/\.astro\/root-[0-9a-f]{12}$/);
     expect(cacheDirFor('/roots/b', {}, '/project')).not.toBe(a);

@@ -2,7 +2,7 @@
 // as an error naming the file and the key.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture, withKey } from '../helpers/fixture-root.ts';
 
 const ENTRY = 'entries/a/hanh-lang.md';

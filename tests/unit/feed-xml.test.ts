@@ -3,7 +3,7 @@
 // fast-xml-parser.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { buildAtomFeed, escapeXml, type ExportableEntry, type ExportContext } from '../../src/lib/export.ts';
+import { buildAtomFeed, escapeXml, type ExportableEntry, type ExportContext } from '../../src/publish/export.ts';
 import type { EntryData } from '../../src/schema/index.ts';
 
 const HOSTILE = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldedWords, normalizeTonePlacement } from '../../src/lib/fold.ts';
-import { slugify, uniqueSlug } from '../../src/lib/slug.ts';
+import { fold, foldedWords, normalizeTonePlacement } from '../../src/search/fold.ts';
+import { slugify, uniqueSlug } from '../../src/content/slug.ts';
 
 describe('fold', () => {
   const cases: [string, string][] = [

@@ -1,7 +1,7 @@
 // `check:links --external` refuses hosts that are, or resolve to, non-public addresses, on redirects
-// too (src/lib/link-check.ts). Pure: a fake resolver and a fake transport, no network.
+// too (src/publish/link-check.ts). Pure: a fake resolver and a fake transport, no network.
 import { describe, expect, it } from 'vitest';
-import { checkedAddress, checkExternalUrl, MAX_REDIRECTS, refusedAddress, type Resolve, type Send } from '../../src/lib/link-check.ts';
+import { checkedAddress, checkExternalUrl, MAX_REDIRECTS, refusedAddress, type Resolve, type Send } from '../../src/publish/link-check.ts';
 
 const dnsOf =
   (table: Record<string, string[]>): Resolve =>

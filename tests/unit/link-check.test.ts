@@ -1,6 +1,6 @@
-// The link checker on small hand-made sites (src/lib/link-check.ts).
+// The link checker on small hand-made sites (src/publish/link-check.ts).
 import { describe, expect, it } from 'vitest';
-import { checkLinks, detectBase, htmlAnchors, htmlLinks, srcsetUrls, type LinkProblem } from '../../src/lib/link-check.ts';
+import { checkLinks, detectBase, htmlAnchors, htmlLinks, srcsetUrls, type LinkProblem } from '../../src/publish/link-check.ts';
 
 const page = (body: string, head = '') => `<!doctype html><html lang="vi"><head>${head}</head><body>${body}</body></html>`;
 const site = (files: Record<string, string | undefined>) => new Map(Object.entries(files));

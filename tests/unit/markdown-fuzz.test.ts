@@ -1,12 +1,12 @@
 // Differential fuzz test of the two HTML lines of defence, with a fixed seed. Random Markdown and MDX
 // documents (links in every form, images, autolinks, raw HTML, comments with every ending, entities,
-// nested containers, code, MDX JSX and expressions) go through the guard (src/lib/markdown-safety.ts);
+// nested containers, code, MDX JSX and expressions) go through the guard (src/content/markdown-safety.ts);
 // each document it accepts is rendered in-process by the pipeline Astro uses (Sätteri) and read back
 // by parse5. Property: the rendered HTML holds only allow-listed elements and attributes and no URL
 // outside the policy, both BEFORE the sanitiser (the guard alone holds) and AFTER it (the sanitiser
 // holds). HOIDAP_FUZZ_RUNS=100000 (and HOIDAP_FUZZ_SEED) run the opt-in long tier.
 import { describe, expect, it } from 'vitest';
-import { checkBody } from '../../src/lib/markdown-safety.ts';
+import { checkBody } from '../../src/content/markdown-safety.ts';
 import { sanitizeEntryHtml } from '../../src/content/sanitize-html.ts';
 import { allowListViolations, renderMarkdown, renderMdx } from '../helpers/render-entry.ts';
 

@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../src/lib/dates.ts';
-import { findNearDuplicates, similarity, shingles } from '../../src/lib/duplicates.ts';
-import { entryHistory, lastChangeDate } from '../../src/lib/history.ts';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
-import { legalBasisChanges, reviewDue, reviewState } from '../../src/lib/review.ts';
-import { reviewReport } from '../../src/lib/review-report.ts';
+import { addMonths } from '../../src/content/dates.ts';
+import { findNearDuplicates, similarity, shingles } from '../../src/review/duplicates.ts';
+import { entryHistory, lastChangeDate } from '../../src/review/history.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
+import { legalBasisChanges, reviewDue, reviewState } from '../../src/review/clock.ts';
+import { reviewReport } from '../../src/review/report.ts';
 import type { DocumentData } from '../../src/schema/index.ts';
 import { FIXTURE_TODAY, makeRoot } from '../helpers/fixture-root.ts';
 

@@ -128,7 +128,7 @@ describe('HOIDAP_NOW', () => {
     expect(siteNow({}, () => fixed)).toBe(fixed);
   });
   it('also fixes the build date when HOIDAP_BUILD_DATE is not set (Vietnam day of that instant)', async () => {
-    const { buildDate } = await import('../../src/lib/dates.ts');
+    const { buildDate } = await import('../../src/content/dates.ts');
     expect(buildDate({ HOIDAP_NOW: '2026-11-30T20:00:00Z' })).toBe('2026-12-01');
     expect(buildDate({ HOIDAP_NOW: '2026-11-30T20:00:00Z', HOIDAP_BUILD_DATE: '2026-06-01' })).toBe('2026-06-01');
   });

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentRoot } from '../../src/lib/read-content-root.ts';
+import { readContentRoot } from '../../src/content/read-root.ts';
 import { buildQuestionBoard } from '../../src/questions/board.ts';
 import { FIXTURES, FIXTURE_TODAY, makeRoot } from '../helpers/fixture-root.ts';
 

@@ -2,7 +2,7 @@
 // sanitiser every rendered entry goes through, and the handbook's print rewrite on a parsed tree.
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
-import { checkBody, isPureComments, isSafeUrl } from '../../src/lib/markdown-safety.ts';
+import { checkBody, isPureComments, isSafeUrl } from '../../src/content/markdown-safety.ts';
 import { sanitizeEntryHtml } from '../../src/content/sanitize-html.ts';
 import { printSafeHtml } from '../../src/content/print-safe.ts';
 import { allowListViolations, renderMarkdown, renderMdx } from '../helpers/render-entry.ts';

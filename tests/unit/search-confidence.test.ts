@@ -1,11 +1,11 @@
 // Word weights, known terms, Telex/VNI in query preparation, and the confidence check, over a small
 // bank searched by a stand-in for Pagefind (folded, prefix and whole-word matching like Pagefind's).
 import { describe, expect, it } from 'vitest';
-import { fold, foldedWords } from '../../src/lib/fold.ts';
-import { runSearch, type Pagefind, type PagefindResult } from '../../src/lib/search-engine.ts';
-import { prepareQuery } from '../../src/lib/search-query.ts';
-import { isConfident, spreadWeight } from '../../src/lib/search-weights.ts';
-import { buildSearchVocabulary, parseVocabulary } from '../../src/lib/vocabulary.ts';
+import { fold, foldedWords } from '../../src/search/fold.ts';
+import { runSearch, type Pagefind, type PagefindResult } from '../../src/search/engine.ts';
+import { prepareQuery } from '../../src/search/query.ts';
+import { isConfident, spreadWeight } from '../../src/search/weights.ts';
+import { buildSearchVocabulary, parseVocabulary } from '../../src/search/vocabulary.ts';
 
 interface Doc {
   id: string;

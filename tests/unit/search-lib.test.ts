@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { highlightParts } from '../../src/lib/highlight.ts';
-import { rerank } from '../../src/lib/rerank.ts';
-import { prepareQuery } from '../../src/lib/search-query.ts';
-import { dStrokeFolds, prepareSynonyms, searchTerms, synonymExpansions } from '../../src/lib/search-terms.ts';
-import { buildVocabulary, correctWord, makeVocabulary, withinOneEdit } from '../../src/lib/vocabulary.ts';
+import { highlightParts } from '../../src/search/highlight.ts';
+import { rerank } from '../../src/search/rerank.ts';
+import { prepareQuery } from '../../src/search/query.ts';
+import { dStrokeFolds, prepareSynonyms, searchTerms, synonymExpansions } from '../../src/search/terms.ts';
+import { buildVocabulary, correctWord, makeVocabulary, withinOneEdit } from '../../src/search/vocabulary.ts';
 
 describe('search terms added to the index', () => {
   it('folds the words with đ', () => expect(dStrokeFolds('Đăng ký đất đai tại UBND xã')).toEqual(['dang', 'dat', 'dai']));

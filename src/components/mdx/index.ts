@@ -1,5 +1,5 @@
 // Components available to .mdx entries, by the names MDX uses. Keep in step with MDX_COMPONENTS in
-// src/lib/markdown-safety.ts (a test checks they match).
+// src/content/markdown-safety.ts (a test checks they match).
 import Note from './Note.astro';
 
 export const mdxComponents = { Note };

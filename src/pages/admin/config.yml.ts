@@ -3,17 +3,13 @@
 // src/cms/options.ts (HOIDAP_CMS_* environment variables).
 import type { APIRoute } from 'astro';
 import YAML from 'yaml';
-import { loadSite } from '../../data/site.ts';
-import { contentRoot } from '../../lib/content-root.ts';
+import { contentModel } from '../../data/content.ts';
+import { contentRoot } from '../../content/root.ts';
 import { cmsConfig } from '../../cms/config.ts';
 import { cmsOptionsFromEnv } from '../../cms/options.ts';
 
 export const GET: APIRoute = async () => {
-  const site = await loadSite();
-  const model = {
-    fields: new Map([...site.fields].map(([id, data]) => [id, { data }])),
-    units: new Map([...site.units].map(([id, data]) => [id, { data }])),
-  };
+  const model = contentModel();
   const config = cmsConfig(model, cmsOptionsFromEnv(contentRoot()));
   return new Response(YAML.stringify(config, { lineWidth: 0 }), { headers: { 'Content-Type': 'application/yaml; charset=utf-8' } });
 };

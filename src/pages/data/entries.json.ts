@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { exportContext } from '../../data/export-context.ts';
-import { buildExport } from '../../lib/export.ts';
+import { buildExport } from '../../publish/export.ts';
 
 export const GET: APIRoute = async () => {
   const ctx = await exportContext(import.meta.env.BASE_URL);

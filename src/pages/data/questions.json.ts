@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { loadSite } from '../../data/site.ts';
 import { loadSiteQuestions } from '../../questions/site-data.ts';
 import { buildQuestionsExport } from '../../questions/export.ts';
-import { absoluteUrl, paths } from '../../lib/urls.ts';
+import { absoluteUrl, paths } from '../../publish/urls.ts';
 import { siteUrl } from '../../site.config.ts';
 
 export const GET: APIRoute = async () => {

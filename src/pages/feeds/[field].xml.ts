@@ -1,10 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { exportContext } from '../../data/export-context.ts';
+import { entryFeedLabels, exportContext } from '../../data/export-context.ts';
 import { loadSite } from '../../data/site.ts';
 import { t } from '../../i18n/index.ts';
-import { buildAtomFeed } from '../../lib/export.ts';
-import { formatDateVi } from '../../lib/dates.ts';
-import { absoluteUrl, paths } from '../../lib/urls.ts';
+import { buildAtomFeed } from '../../publish/export.ts';
+import { absoluteUrl, paths } from '../../publish/urls.ts';
 import { siteUrl } from '../../site.config.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => (await loadSite()).fieldOrder.map((field) => ({ params: { field } }));
@@ -19,11 +18,7 @@ export const GET: APIRoute = async ({ params }) => {
     id: self,
     selfUrl: self,
     siteLink: absoluteUrl(siteUrl(), base, paths.field(field)),
-    updatedLabel: (e) => `${t.entryPage.reviewed}: ${formatDateVi(e.data.reviewed)}`,
-    changeLabel: (date) => t.entryPage.changed(formatDateVi(date)),
-    withdrawnTitle: (question) => `${t.review.states.withdrawn}: ${question}`,
-    withdrawnSummary: (e) =>
-      `${t.entryPage.withdrawnSince(formatDateVi(e.data.withdrawn!))} ${t.entryPage.withdrawnReason}: ${e.data.withdrawn_reason}`,
+    ...entryFeedLabels,
   });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };

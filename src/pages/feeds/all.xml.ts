@@ -1,9 +1,8 @@
 import type { APIRoute } from 'astro';
-import { exportContext } from '../../data/export-context.ts';
+import { entryFeedLabels, exportContext } from '../../data/export-context.ts';
 import { t } from '../../i18n/index.ts';
-import { buildAtomFeed } from '../../lib/export.ts';
-import { formatDateVi } from '../../lib/dates.ts';
-import { absoluteUrl, paths } from '../../lib/urls.ts';
+import { buildAtomFeed } from '../../publish/export.ts';
+import { absoluteUrl, paths } from '../../publish/urls.ts';
 import { siteUrl } from '../../site.config.ts';
 
 export const GET: APIRoute = async () => {
@@ -14,11 +13,7 @@ export const GET: APIRoute = async () => {
     id: absoluteUrl(siteUrl(), base, paths.feedAll()),
     selfUrl: absoluteUrl(siteUrl(), base, paths.feedAll()),
     siteLink: ctx.siteUrl,
-    updatedLabel: (e) => `${t.entryPage.reviewed}: ${formatDateVi(e.data.reviewed)}`,
-    changeLabel: (date) => t.entryPage.changed(formatDateVi(date)),
-    withdrawnTitle: (question) => `${t.review.states.withdrawn}: ${question}`,
-    withdrawnSummary: (e) =>
-      `${t.entryPage.withdrawnSince(formatDateVi(e.data.withdrawn!))} ${t.entryPage.withdrawnReason}: ${e.data.withdrawn_reason}`,
+    ...entryFeedLabels,
   });
   return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -3,7 +3,7 @@ import { loadSite } from '../../data/site.ts';
 import { formatHoursVi, loadSiteQuestions } from '../../questions/site-data.ts';
 import { buildQuestionsFeed } from '../../questions/export.ts';
 import { t } from '../../i18n/index.ts';
-import { absoluteUrl, paths } from '../../lib/urls.ts';
+import { absoluteUrl, paths } from '../../publish/urls.ts';
 import { siteUrl } from '../../site.config.ts';
 
 export const GET: APIRoute = async () => {

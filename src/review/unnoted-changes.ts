@@ -4,7 +4,7 @@
 // version of each file (src/node/git-versions.ts) and passes both texts.
 import matter from 'gray-matter';
 import YAML from 'yaml';
-import type { ContentIssue } from './issues.ts';
+import type { ContentIssue } from '../content/issues.ts';
 
 interface EntryVersion {
   reviewed: string | undefined;

@@ -1,17 +1,15 @@
 // Rules of the content contract that span files: references, duplicate ids, dates against the build
 // date, superseded chains. Pure: takes the model read by load-content.ts.
 import fs from 'node:fs';
-import { normaliseText } from './content-files.ts';
-import type { ContentIssue } from './issues.ts';
+import { normaliseText } from './files.ts';
+import { lineOfKey, type ContentIssue } from './issues.ts';
 import type { ContentModel, EntryRecord } from './model.ts';
 
 /** Line of a top-level key, read from disk only when there is something to report. */
 function lineOf(file: string, key: string): number | undefined {
   try {
-    const top = key.split(/[.[]/)[0];
     // Same normalisation as the reader (BOM, CRLF), so the line matches what the reader parsed.
-    const i = normaliseText(fs.readFileSync(file, 'utf8')).split('\n').findIndex((l) => l.startsWith(`${top}:`));
-    return i >= 0 ? i + 1 : undefined;
+    return lineOfKey(normaliseText(fs.readFileSync(file, 'utf8')), key);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // Column headers → import keys. Headers are matched loosely (case, diacritics, punctuation and
 // parenthesised notes ignored) against the contract's keys and the Vietnamese headers departments use.
 import fs from 'node:fs';
-import { fold } from '../fold.ts';
+import { fold } from '../search/fold.ts';
 import { IMPORT_KEYS, ImportError, type ImportKey } from './types.ts';
 
 /**

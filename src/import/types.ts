@@ -1,17 +1,19 @@
 // Shared types of `npm run import`: what a reader (spreadsheet, Word) hands to the converter, and
 // what the converter hands to the writer and the report.
-import { entrySchema, type EntryData } from '../../schema/index.ts';
-import { topLevelKeys } from '../../schema/keys.ts';
-import type { EntryDraft } from '../write-entry.ts';
+import { entrySchema, type EntryData } from '../schema/index.ts';
+import { topLevelKeys } from '../schema/keys.ts';
+import type { EntryDraft } from '../content/write-entry.ts';
+import { CliError } from '../node/fail.ts';
 
 /** An input problem that stops the whole import before anything is written. */
-export class ImportError extends Error {
+export class ImportError extends CliError {
   /** Process exit code: 1 for a malformed input file, 2 for a usage error (arguments, unknown ids). */
-  exitCode: number;
+  get exitCode(): number {
+    return this.code;
+  }
   constructor(message: string, exitCode = 1) {
-    super(message);
+    super(message, exitCode);
     this.name = 'ImportError';
-    this.exitCode = exitCode;
   }
 }
 

@@ -1,8 +1,8 @@
 // One line of "Căn cứ pháp lý" → a legal basis item: "Điều 22 khoản 3 Nghị định 62/2025/NĐ-CP" →
 // { document: "Nghị định 62/2025/NĐ-CP", article: "Điều 22 khoản 3" }. A document number found in the
 // content root's register (documents/) also sets `ref`, so the entry follows that document's status.
-import type { DocumentData, LegalBasisItem } from '../../schema/index.ts';
-import { fold } from '../fold.ts';
+import type { DocumentData, LegalBasisItem } from '../schema/index.ts';
+import { fold } from '../search/fold.ts';
 import { oneLine, stripListMarker } from './values.ts';
 
 /** Kinds of legal documents, as they start a citation (capitalised, so "pháp luật" is not "Luật"). */

@@ -1,5 +1,5 @@
 // The import report as people read it in a terminal.
-import { displayPath } from '../content-root.ts';
+import { displayPath } from '../content/root.ts';
 import type { ImportReport } from './types.ts';
 
 export function formatReport(report: ImportReport, cwd = process.cwd()): string {

@@ -1,9 +1,9 @@
 // Builds the JSON export and the Atom feeds from site data. Pure: the endpoints only serialise.
 import type { DocumentData, EntryData, FieldData, UnitData } from '../schema/index.ts';
 import { EXPORT_VERSION, type EntriesExport, type ExportEntry } from '../schema/export.ts';
-import { lastUpdated } from './catalog.ts';
-import { sortedChanges } from './history.ts';
-import type { LegalChange } from './review.ts';
+import { lastUpdated } from '../content/catalog.ts';
+import { sortedChanges } from '../review/history.ts';
+import type { LegalChange } from '../review/clock.ts';
 import { escapeHtml } from './escape-html.ts';
 
 export interface ExportableEntry {

@@ -1,7 +1,7 @@
 // Near-duplicate questions: folded-text similarity (Dice coefficient on word bigrams, plus single
 // words for short questions). Candidate pairs come from an inverted index over the bigrams, so a
 // national bank does not need n² comparisons; very common bigrams are skipped as candidates.
-import { foldedWords } from './fold.ts';
+import { foldedWords } from '../search/fold.ts';
 
 export const DEFAULT_SIMILARITY = 0.75;
 const MAX_POSTINGS = 500;

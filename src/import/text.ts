@@ -1,6 +1,6 @@
 // Text helpers of the importer: spreadsheet cell text → Markdown, Markdown → plain text, the default
 // summary (first sentences of the answer, at most 400 characters, cut at a word boundary).
-import { SUMMARY_MAX } from '../../schema/entry.ts';
+import { SUMMARY_MAX } from '../schema/entry.ts';
 import { oneLine } from './values.ts';
 
 const BULLET_LINE = /^\s*[-–—•*+●○▪►✓]\s*(.*)$/u;

@@ -16,8 +16,8 @@ import {
   type CollectionName,
   type SynonymGroups,
 } from '../schema/index.ts';
-import { listContentFiles, readEntryFile, readYamlContentFile } from './content-files.ts';
-import type { ContentIssue } from './issues.ts';
+import { listContentFiles, readEntryFile, readYamlContentFile } from './files.ts';
+import { lineOfKey, type ContentIssue } from './issues.ts';
 import { checkBody } from './markdown-safety.ts';
 import type { ContentModel, EntryRecord, Sourced } from './model.ts';
 import { loadCalendar, loadQuestions } from '../questions/read.ts';
@@ -36,15 +36,6 @@ function valueAt(data: unknown, p: readonly PropertyKey[]): unknown {
     v = (v as Record<PropertyKey, unknown>)[part];
   }
   return v;
-}
-
-/** Line of a top-level key in the source text (frontmatter or YAML file), 1-based. */
-function lineOfKey(source: string, key: string, lineOffset: number): number | undefined {
-  const top = key.split(/[.[]/)[0];
-  if (!top) return undefined;
-  const lines = source.split('\n');
-  const i = lines.findIndex((l) => l.startsWith(`${top}:`));
-  return i >= 0 ? i + 1 + lineOffset : undefined;
 }
 
 /** Turns zod issues into content issues naming the file and the key. */

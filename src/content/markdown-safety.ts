@@ -17,7 +17,7 @@
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { visit } from 'unist-util-visit';
 import type { ContentIssue } from './issues.ts';
-import { hasValidPercentEncoding, isSafeUrl } from '../content/safe-url.ts';
+import { hasValidPercentEncoding, isSafeUrl } from './safe-url.ts';
 
 export { isSafeUrl };
 

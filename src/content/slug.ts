@@ -1,4 +1,4 @@
-import { fold } from './fold.ts';
+import { fold } from '../search/fold.ts';
 import { SLUG_PATTERN } from '../schema/common.ts';
 
 export const SLUG_MAX_LENGTH = 80;

@@ -1,6 +1,6 @@
 // Cell values → contract values: dates, levels, lists, one-line text.
-import { isRealIsoDate, type Level } from '../../schema/common.ts';
-import { fold } from '../fold.ts';
+import { isRealIsoDate, type Level } from '../schema/common.ts';
+import { fold } from '../search/fold.ts';
 import type { Cell } from './types.ts';
 
 /** Days between Excel's day 0 (1899-12-30, accounting for its 1900 leap-year bug) and 1970-01-01. */

@@ -1,4 +1,4 @@
-import { displayPath } from './content-root.ts';
+import { displayPath } from './root.ts';
 
 /** A problem found in a content file. Errors fail the build; warnings are reported by `npm run check`. */
 export interface ContentIssue {
@@ -23,3 +23,11 @@ export function formatIssues(issues: ContentIssue[], cwd = process.cwd()): strin
 }
 
 export const errorsOf = (issues: ContentIssue[]) => issues.filter((i) => i.severity === 'error');
+
+/** Line of a top-level key (`a` for `a.b` or `a[0]`) in the source text, 1-based, shifted by `lineOffset`. */
+export function lineOfKey(source: string | undefined, key: string, lineOffset = 0): number | undefined {
+  const top = key.split(/[.[]/)[0];
+  if (!source || !top) return undefined;
+  const i = source.split('\n').findIndex((l) => l.startsWith(`${top}:`));
+  return i >= 0 ? i + 1 + lineOffset : undefined;
+}

@@ -1,7 +1,7 @@
 // The review clock of the contract: an entry is overdue when `reviewed` + its review interval
 // (entry's, else field's, else 12 months) is before the build date.
 import type { DocumentData, DocumentStatus, EntryData, FieldData } from '../schema/index.ts';
-import { addDays, addMonths } from './dates.ts';
+import { addDays, addMonths } from '../content/dates.ts';
 
 export const DEFAULT_REVIEW_MONTHS = 12;
 export const DUE_SOON_DAYS = 30;

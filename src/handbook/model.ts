@@ -1,11 +1,12 @@
 // Pure logic of the printable handbook (issue 5): which entries a handbook holds and in what order, its
-// table of contents, the --level and --since filters of `npm run handbook`, the change list printed
+// table of contents, the --level and --since filters, the change list printed
 // for --since, and the bookkeeping of the two-pass page numbering. Used by the handbook pages (build
-// time) and by src/handbook/ (print time); no I/O here.
-import { LEVELS, isRealIsoDate, SLUG_PATTERN, type Level } from '../schema/common.ts';
-import { groupByTopic, isListed, type CatalogEntry } from './catalog.ts';
-import { formatDateVi } from './dates.ts';
-import { slugify } from './slug.ts';
+// time) and by src/handbook/ (print time); no I/O here. The command line and environment settings are
+// in options.ts.
+import type { Level } from '../schema/common.ts';
+import { groupByTopic, isListed, type CatalogEntry } from '../content/catalog.ts';
+import { formatDateVi } from '../content/dates.ts';
+import { slugify } from '../content/slug.ts';
 
 /** The positional argument of the CLI that selects the whole handbook. */
 export const ALL_FIELDS = 'all';
@@ -235,74 +236,6 @@ export function pagesOf(targets: readonly string[], dests: Map<string, number>):
 export function tocMatches(written: Map<string, number>, actual: Map<string, number>): boolean {
   for (const [t, p] of written) if (actual.get(t) !== p) return false;
   return true;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Command line
-
-export interface HandbookOptions {
-  /** A field id, or `all`. */
-  field: string;
-  level?: Level;
-  since?: string;
-  /** Output file (relative paths are resolved by the caller). */
-  out: string;
-  dist?: string;
-}
-
-/** `handbook-<field>[-<level>][-since-<date>].pdf` */
-export function defaultOutName(field: string, level?: string, since?: string): string {
-  return `handbook-${field}${level ? `-${level}` : ''}${since ? `-since-${since}` : ''}.pdf`;
-}
-
-export const HANDBOOK_USAGE =
-  'usage: npm run handbook -- <field-id>|all [--level commune|province|ministry] [--since YYYY-MM-DD] [--out file.pdf] [--dist dir]';
-
-/** Validates the command line; `today` (YYYY-MM-DD) bounds --since. */
-export function parseHandbookOptions(
-  positionals: readonly string[],
-  values: { level?: string; since?: string; out?: string; dist?: string },
-  today: string,
-): { ok: true; options: HandbookOptions } | { ok: false; error: string } {
-  if (positionals.length !== 1) return { ok: false, error: positionals.length ? 'give exactly one field id, or "all"' : 'missing the field id (or "all")' };
-  const field = positionals[0];
-  if (field !== ALL_FIELDS && !SLUG_PATTERN.test(field)) return { ok: false, error: `"${field}" is not a field id (lowercase slug) or "all"` };
-  const level = values.level;
-  if (level !== undefined && !(LEVELS as readonly string[]).includes(level)) {
-    return { ok: false, error: `--level must be one of ${LEVELS.join(', ')} (got "${level}")` };
-  }
-  const since = values.since;
-  if (since !== undefined) {
-    if (!isRealIsoDate(since)) return { ok: false, error: `--since must be a real date written YYYY-MM-DD (got "${since}")` };
-    if (since > today) return { ok: false, error: `--since ${since} is after today (${today})` };
-  }
-  if (values.out !== undefined && !values.out.trim()) return { ok: false, error: '--out needs a file name' };
-  return {
-    ok: true,
-    options: {
-      field,
-      level: level as Level | undefined,
-      since,
-      out: values.out ?? defaultOutName(field, level, since),
-      dist: values.dist,
-    },
-  };
-}
-
-/** Above this many published entries the whole handbook (/so-tay/) is not built as one page. */
-export const DEFAULT_HANDBOOK_MAX_ENTRIES = 5000;
-
-/**
- * `HOIDAP_HANDBOOK_MAX`: the most entries the whole handbook prints as one page. Its HTML grows by about
- * 9 KB an entry and Chromium prints about ten pages a second, so a corpus of tens of thousands of
- * entries is printed field by field instead.
- */
-export function handbookMaxEntries(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.HOIDAP_HANDBOOK_MAX?.trim();
-  if (!raw) return DEFAULT_HANDBOOK_MAX_ENTRIES;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`HOIDAP_HANDBOOK_MAX must be a positive whole number, got "${raw}"`);
-  return n;
 }
 
 /** The content version printed on the cover: build date and, when known, the short commit hash. */

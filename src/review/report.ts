@@ -1,10 +1,10 @@
 // Advisory checks for owners, run by `npm run check`: review clock, legal basis changes, missing
 // legal basis, near-duplicate questions, related links readers cannot follow, units owning nothing.
 // All are warnings (errors only with --strict).
-import type { ContentIssue } from './issues.ts';
-import type { ContentModel } from './model.ts';
+import type { ContentIssue } from '../content/issues.ts';
+import type { ContentModel } from '../content/model.ts';
 import { findNearDuplicates, DEFAULT_SIMILARITY, type DuplicatePair } from './duplicates.ts';
-import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from './review.ts';
+import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from './clock.ts';
 
 export interface ReviewItem {
   id: string;

@@ -4,10 +4,10 @@
 // keyboard off are read as Telex or VNI when that reading is a word of the bank ("nhaanj" → "nhận",
 // "d9ie65n" → "điện"); misspelt words are corrected; words found nowhere are dropped, because
 // Pagefind would otherwise shorten them to a prefix ("bitcoin" → "bi") and return noise. Each word
-// also gets a weight: what it says about which entry is meant (src/lib/search-weights.ts).
+// also gets a weight: what it says about which entry is meant (src/search/weights.ts).
 import { fold } from './fold.ts';
-import { typedReadings } from '../search/telex.ts';
-import { MISSING_WEIGHT, termWeight, wordWeight } from './search-weights.ts';
+import { typedReadings } from './telex.ts';
+import { MISSING_WEIGHT, termWeight, wordWeight } from './weights.ts';
 import { correctWord, isKnownForm, isPrefixOfKnown, withinOneEdit, type Vocabulary } from './vocabulary.ts';
 
 export interface QueryWord {

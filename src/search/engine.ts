@@ -4,13 +4,13 @@
 // 2. Pagefind with every word (it requires all of them) and the filters;
 // 3. when that finds fewer than three pages, add pages matching the weightiest words (one search per
 //    word), ranked by the weight of the words they hold, so filler in a chatty question cannot win;
-// 4. re-rank the first page of results with the question, aliases and summary (src/lib/rerank.ts);
-// 5. decide whether the best result is an answer at all (src/lib/search-weights.ts): when it is not,
+// 4. re-rank the first page of results with the question, aliases and summary (src/search/rerank.ts);
+// 5. decide whether the best result is an answer at all (src/search/weights.ts): when it is not,
 //    the page says no answer matched and shows the results only as possibly related.
 import { fold } from './fold.ts';
 import { rerank } from './rerank.ts';
-import { prepareQuery, queryWords, type PreparedQuery, type QueryWord } from './search-query.ts';
-import { isConfident, MISSING_WEIGHT, termWeight, type Evidence } from './search-weights.ts';
+import { prepareQuery, queryWords, type PreparedQuery, type QueryWord } from './query.ts';
+import { isConfident, MISSING_WEIGHT, termWeight, type Evidence } from './weights.ts';
 import { formOf, type Vocabulary } from './vocabulary.ts';
 
 export interface ResultData {

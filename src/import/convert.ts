@@ -1,10 +1,10 @@
 // One SourceRecord (a spreadsheet row, a Word question) → entry frontmatter and body. Required data
 // that is missing makes the entry a draft (listed in `missing`); values that were defaulted or guessed
 // are listed in `review`. Nothing is dropped: unusable values are quoted in those notes.
-import { entrySchema, SUMMARY_MAX, type EntryData, type LegalBasisItem, type Level } from '../../schema/index.ts';
-import { valueKind } from '../../schema/keys.ts';
-import { isSlug } from '../slug.ts';
-import type { ContentModel } from '../model.ts';
+import { entrySchema, SUMMARY_MAX, type EntryData, type LegalBasisItem, type Level } from '../schema/index.ts';
+import { valueKind } from '../schema/keys.ts';
+import { isSlug } from '../content/slug.ts';
+import type { ContentModel } from '../content/model.ts';
 import { describeKey } from './headers.ts';
 import { parseLegalBasisLine } from './legal-basis.ts';
 import { cellTextToMarkdown, defaultSummary, truncateAtWord } from './text.ts';

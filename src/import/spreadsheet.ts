@@ -101,6 +101,7 @@ export async function readXlsx(file: string): Promise<Sheet[]> {
   }
   const workbook = new ExcelJS.Workbook();
   try {
+    // Cast justified: exceljs types its Buffer against an older @types/node; the bytes are a Node Buffer.
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (err) {
     throw new ImportError(`${file}: cannot open the workbook, the file is damaged or not an .xlsx workbook (${(err as Error).message})`);

@@ -1,9 +1,9 @@
 // Re-ranks the first page of Pagefind results with what Pagefind cannot see: whether the query's
 // words (folded) appear in the question and aliases, next to each other, or with the exact accents,
-// each word counted by its weight (src/lib/search-weights.ts), so the words that carry the question
+// each word counted by its weight (src/search/weights.ts), so the words that carry the question
 // decide and filler does not.
 import { fold, foldedWords } from './fold.ts';
-import { WEIGHT_FLOOR } from './search-weights.ts';
+import { WEIGHT_FLOOR } from './weights.ts';
 
 export interface RankableDoc {
   /** How well the body matched (Pagefind's score or the weighted share of words found), any scale. */
