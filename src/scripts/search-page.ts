@@ -4,6 +4,7 @@
 import { highlightParts } from '../lib/highlight.ts';
 import { runSearch, type Pagefind, type PagefindResult, type ResultData } from '../lib/search-engine.ts';
 import { makeVocabulary, type Vocabulary } from '../lib/vocabulary.ts';
+import { startFederation } from '../search/federated-search.ts';
 
 const PAGE_SIZE = 10;
 const FILTERS = ['field', 'owner', 'level'] as const;
@@ -30,6 +31,8 @@ export function startSearchPage(): void {
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
   const ask = root.querySelector<HTMLAnchorElement>('[data-search-ask]')!;
+  // Federation (src/search/): partner banks' indexes, labels, filter values and vocabulary.
+  const federation = startFederation(root, selects);
 
   let pagefind: Promise<Pagefind> | undefined;
   let vocabulary: Promise<Vocabulary | undefined> | undefined;
@@ -40,11 +43,13 @@ export function startSearchPage(): void {
   const loadPagefind = () =>
     (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
       await pf.options({ baseUrl: base });
+      await federation.attach(pf);
       return pf;
     }));
   const loadVocabulary = () =>
     (vocabulary ??= fetch(`${base}search/vocabulary.json`)
       .then((r) => (r.ok ? r.json() : []))
+      .then((list: string[]) => federation.widenVocabulary(list))
       .then((list: string[]) => makeVocabulary(list))
       .catch(() => undefined));
 
@@ -104,6 +109,7 @@ export function startSearchPage(): void {
       badge.textContent = strings.overdue;
       meta.append(badge);
     }
+    federation.label(meta, link, data.url);
     li.append(link, summary, meta);
     return li;
   };
@@ -218,6 +224,8 @@ export function startSearchPage(): void {
     }
   });
 
-  fillForm(readUrl());
-  void run();
+  void federation.filtersReady.then(() => {
+    fillForm(readUrl());
+    void run();
+  });
 }
