@@ -140,9 +140,10 @@ export function headersFor(rules: HeaderRule[], pathname: string, origin?: strin
   const allowed = merged['Access-Control-Allow-Origin'];
   if (allowed && allowed !== '*') {
     const list = allowed.split(/\s+/);
-    // One origin is sent as written (as static hosts do); from a list, only the requesting origin.
+    // The requesting origin when listed; an unlisted one gets no grant. Without an Origin, a single
+    // origin is sent as written (as static hosts do).
     if (origin && list.includes(origin)) merged['Access-Control-Allow-Origin'] = origin;
-    else if (list.length > 1) delete merged['Access-Control-Allow-Origin'];
+    else if (origin || list.length > 1) delete merged['Access-Control-Allow-Origin'];
   }
   return merged;
 }

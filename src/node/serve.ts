@@ -52,7 +52,12 @@ export async function serveSite(
   return {
     origin,
     url: (p = '') => `${origin}${base}${p.replace(/^\//, '')}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections (a browser's) would otherwise hold the port: a stopped site must be gone.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -83,6 +83,9 @@ describe('federation headers', () => {
     expect(headersFor(headerRules('/', sections, undefined, { allow: '*' }), '/pagefind/x', 'https://z.example')['Access-Control-Allow-Origin']).toBe('*');
     expect(corsHeaders('*').Vary).toBeUndefined();
     expect(headersFile(headerRules('/', sections, undefined, { allow: ['https://a.example'] }))).toContain('/data/*\n  Access-Control-Allow-Origin: https://a.example\n');
+    const single = headerRules('/', sections, undefined, { allow: ['https://a.example'] });
+    expect(headersFor(single, '/data/site.json')['Access-Control-Allow-Origin']).toBe('https://a.example');
+    expect(headersFor(single, '/data/site.json', 'https://evil.example')['Access-Control-Allow-Origin']).toBeUndefined();
     expect(headersFile(headerRules('/', sections))).not.toContain('Access-Control');
   });
 
