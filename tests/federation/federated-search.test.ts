@@ -111,6 +111,26 @@ describe('federated search across two banks', () => {
     await tab.close();
   });
 
+  it("offline, A's service worker serves A's search, and B is named as not answering", async () => {
+    const context = await browser.newContext();
+    try {
+      const tab = await context.newPage();
+      await tab.goto(pair.a.url(''));
+      await tab.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await tab.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await context.setOffline(true);
+      await tab.goto(pair.a.url(`tim-kiem/?q=${encodeURIComponent('giấy chứng nhận')}`));
+      await tab.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached' });
+      // A's one match comes from the precached index (its text is not on the device yet, so the
+      // result points to the offline page, as tests/e2e/offline.test.ts describes).
+      expect(await tab.textContent('[data-search-status]')).toContain('1 kết quả');
+      expect(await tab.locator('[data-search-results] li').count()).toBe(1);
+      expect(await tab.textContent('[data-search-federation]')).toContain(B_NAME);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("still answers from A when B is stopped, naming B in a quiet status note", async () => {
     await pair.stopB();
     try {
