@@ -224,8 +224,14 @@ export function startSearchPage(): void {
     }
   });
 
+  fillForm(readUrl());
+  void run();
+  // Partner banks' filter values arrive later: a shared URL naming one applies once they are known.
   void federation.filtersReady.then(() => {
-    fillForm(readUrl());
-    void run();
+    const s = readUrl();
+    if (FILTERS.some((f) => s[f] && selects[f].value !== s[f])) {
+      fillForm(s);
+      void run();
+    }
   });
 }

@@ -37,7 +37,7 @@ async function fetchJson<T>(url: string): Promise<T> {
 export interface Federation {
   /** True when this site names partners. */
   active: boolean;
-  /** Resolves once partners' filter labels are in the selects (at once without partners). */
+  /** Resolves once partners' filter values are in the selects (at once without partners). */
   filtersReady: Promise<void>;
   /** Merges every partner that answers into the Pagefind instance; the others go to the note. */
   attach(pagefind: unknown): Promise<void>;

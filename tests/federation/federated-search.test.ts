@@ -46,6 +46,9 @@ async function search(query: string): Promise<{ results: Shown[]; note: string; 
     document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`));
   });
   await tab.goto(pair.a.url(`tim-kiem/?${query}`));
+  // A partner's filter value applies once its site.json has arrived (the search runs again then).
+  const field = new URLSearchParams(query).get('field');
+  if (field) await tab.waitForFunction((f) => document.querySelector<HTMLSelectElement>('select[name=field]')!.value === f, field);
   await tab.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached' });
   const results = await tab.$$eval('[data-search-results] li', (items) =>
     items.map((li) => ({ href: (li.querySelector('a.entry-link') as HTMLAnchorElement).href, bank: li.querySelector('.entry-bank')?.textContent ?? '' })),
