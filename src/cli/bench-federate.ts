@@ -18,7 +18,7 @@ const out = path.join(PROJECT, '.cache/bench-federate');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Splits `root` into two roots by field; superseded entries follow their successor; cross-bank `related` ids are dropped. */
-export function splitRoot(src: string, dest: string): { a: string; b: string; fields: { a: string[]; b: string[] } } {
+function splitRoot(src: string, dest: string): { a: string; b: string; fields: { a: string[]; b: string[] } } {
   const a = path.join(dest, 'a');
   const b = path.join(dest, 'b');
   fs.rmSync(dest, { recursive: true, force: true });

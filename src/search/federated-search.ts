@@ -113,6 +113,8 @@ export function startFederation(root: HTMLElement, selects: Record<'field' | 'ow
     label(meta, link, url) {
       if (!partners.length) return;
       const partner = partnerOf(url, partners);
+      // A partner's index chooses its URLs: one pointing outside every known bank is not followed.
+      if (!partner && /^(https?:)?\/\//i.test(url) && !url.startsWith(location.origin)) link.removeAttribute('href');
       const span = document.createElement('span');
       span.className = 'entry-bank';
       span.textContent = partner ? labels.get(partner.base)! : localName;
