@@ -1,5 +1,6 @@
 // Deployment settings, in one place. Each can be overridden by an environment variable at build time.
 import { normalizeBase } from './publish/urls.ts';
+import { parseFederate, parseFederateAllow, type Partner } from './search/federation.ts';
 
 /** Absolute site URL (used for QR codes, feeds and canonical links): `SITE_URL`. */
 export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -50,4 +51,19 @@ export function questionUrl(env: NodeJS.ProcessEnv = process.env): string | unde
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`HOIDAP_QUESTION_URL must be an http(s) URL (got "${raw}")`);
   return url.href;
+}
+
+/** Other banks searched together with this one (src/search/federation.ts): `HOIDAP_FEDERATE`. */
+export function federatePartners(env: NodeJS.ProcessEnv = process.env): Partner[] {
+  return parseFederate(env.HOIDAP_FEDERATE);
+}
+
+/** Origins allowed to read this bank's pagefind/ and data/ files cross-origin: `HOIDAP_FEDERATE_ALLOW`. */
+export function federateAllow(env: NodeJS.ProcessEnv = process.env): '*' | string[] {
+  return parseFederateAllow(env.HOIDAP_FEDERATE_ALLOW);
+}
+
+/** This bank's name as partners show it next to its results: `HOIDAP_BANK_NAME` (default: the site's host). */
+export function bankName(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOIDAP_BANK_NAME?.trim() || new URL(siteUrl(env)).host;
 }

@@ -33,7 +33,7 @@ if (!dist) {
 
 const served = await serveSite(dist);
 const browser = await launchBrowser();
-const SEARCH_ASSET = /\/(pagefind|search)\/|\/_astro\/.*\.js$/;
+const SEARCH_ASSET = /\/(pagefind|search)\/|\/_astro\/.*\.js$|\/data\/(site|vocabulary)\.json$/;
 const top = Number(values.top);
 
 const queryUrl = (c: QueryCase) => {

@@ -25,6 +25,8 @@ export const vi = {
     clear: 'Xóa bộ lọc',
     hint: 'Gõ có dấu hoặc không dấu đều được. Nhấn / để đến ô tìm kiếm, mũi tên lên xuống để chọn kết quả.',
     noScript: 'Cần bật JavaScript để tìm kiếm. Bạn vẫn có thể duyệt câu hỏi theo lĩnh vực:',
+    /** Federated search: a partner bank that did not answer ({banks} = their names). */
+    federationNote: 'Chưa tải được kết quả từ: {banks}. Đang hiện kết quả của các ngân hàng còn lại.',
     loading: 'Đang tìm…',
     count: (n: number) => `${n} kết quả`,
     prompt: 'Nhập từ khóa hoặc chọn bộ lọc để xem câu hỏi.',

@@ -13,12 +13,15 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Options: `headers` adds response headers per path (e.g. the security headers of dist/_headers). */
+/**
+ * Options: `headers` adds response headers per path and request Origin (e.g. the security and CORS
+ * headers of dist/_headers). A CORS preflight (OPTIONS) on a path that grants CORS is answered 204.
+ */
 export async function serveSite(
   dir: string,
   base = '/',
   port = 0,
-  headers?: (pathname: string) => Record<string, string>,
+  headers?: (pathname: string, origin?: string) => Record<string, string>,
 ): Promise<Served> {
   const files = sirv(dir, { dev: true, etag: true, gzip: true, brotli: true, extensions: ['html'] });
   const server = http.createServer((req, res) => {
@@ -28,7 +31,15 @@ export async function serveSite(
       res.end('not under base');
       return;
     }
-    if (headers) for (const [k, v] of Object.entries(headers(url.split('?')[0]))) res.setHeader(k, v);
+    const extra = headers?.(url.split('?')[0], req.headers.origin) ?? {};
+    for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
+    if (req.method === 'OPTIONS') {
+      // Preflight: granted where the headers grant CORS, refused elsewhere.
+      res.statusCode = extra['Access-Control-Allow-Origin'] ? 204 : 405;
+      if (res.statusCode === 405) res.setHeader('Allow', 'GET, HEAD');
+      res.end();
+      return;
+    }
     req.url = `/${url.slice(base.length)}`;
     files(req, res, () => {
       res.statusCode = 404;
@@ -41,7 +52,12 @@ export async function serveSite(
   return {
     origin,
     url: (p = '') => `${origin}${base}${p.replace(/^\//, '')}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections (a browser's) would otherwise hold the port: a stopped site must be gone.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -7,6 +7,7 @@ import { highlightParts } from '../search/highlight.ts';
 import { paths, withBase } from '../publish/urls.ts';
 import { runSearch, type Pagefind, type PagefindResult, type ResultData } from '../search/engine.ts';
 import { parseVocabulary, type Vocabulary } from '../search/vocabulary.ts';
+import { startFederation } from '../search/federated-search.ts';
 
 const PAGE_SIZE = 10;
 /** Possibly related entries shown when no answer matched. */
@@ -39,6 +40,8 @@ export function startSearchPage(): void {
   const unit = root.querySelector<HTMLElement>('[data-search-unit]')!;
   const related = root.querySelector<HTMLElement>('[data-search-related]')!;
   const relatedList = related.querySelector<HTMLOListElement>('[data-search-related-list]')!;
+  // Federation (src/search/): partner banks' indexes, labels, filter values and vocabulary.
+  const federation = startFederation(root, selects);
 
   let pagefind: Promise<Pagefind> | undefined;
   let vocabulary: Promise<Vocabulary | undefined> | undefined;
@@ -49,12 +52,13 @@ export function startSearchPage(): void {
   const loadPagefind = () =>
     (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
       await pf.options({ baseUrl: base });
+      await federation.attach(pf);
       return pf;
     }));
   const loadVocabulary = () =>
     (vocabulary ??= fetch(`${base}search/vocabulary.json`)
       .then((r) => (r.ok ? r.json() : []))
-      .then((data: unknown) => parseVocabulary(data))
+      .then((data: unknown) => federation.widenVocabulary(parseVocabulary(data)))
       .catch(() => undefined));
 
   const readUrl = (): State => {
@@ -113,6 +117,7 @@ export function startSearchPage(): void {
       badge.textContent = strings.overdue;
       meta.append(badge);
     }
+    federation.label(meta, link, data.url);
     li.append(link, summary, meta);
     return li;
   };
@@ -244,4 +249,12 @@ export function startSearchPage(): void {
 
   fillForm(readUrl());
   void run();
+  // Partner banks' filter values arrive later: a shared URL naming one applies once they are known.
+  void federation.filtersReady.then(() => {
+    const s = readUrl();
+    if (FILTERS.some((f) => s[f] && selects[f].value !== s[f])) {
+      fillForm(s);
+      void run();
+    }
+  });
 }

@@ -94,6 +94,32 @@ export function parseVocabulary(data: unknown): Vocabulary {
   });
 }
 
+/**
+ * The local vocabulary widened with other banks' (federated search): counts add up as if the banks were
+ * one, so a word only a partner holds is known, with its spellings, terms and weight.
+ */
+export function mergeVocabularies(local: Vocabulary, others: readonly Vocabulary[]): Vocabulary {
+  if (others.length === 0) return local;
+  const add = (into: Map<string, number>, from: Map<string, number>) => {
+    for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n);
+  };
+  const df = new Map(local.df);
+  const forms = new Map(local.forms);
+  const terms = new Map(local.terms);
+  const head = new Set(local.head);
+  let docs = local.docs;
+  for (const o of others) {
+    docs += o.docs;
+    add(df, o.df);
+    add(forms, o.forms);
+    add(terms, o.terms);
+    for (const w of o.head) head.add(w);
+  }
+  // Most frequent first across the banks, each bank's own order breaking ties.
+  const list = [...new Set([local, ...others].flatMap((v) => v.list))].sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0));
+  return makeVocabulary(list, { docs, df, forms, terms, head });
+}
+
 /** The accented spelling used for comparisons: NFC, lowercase, old-style tone placement. */
 export const formOf = (word: string) => normalizeTonePlacement(word.normalize('NFC').toLowerCase());
 

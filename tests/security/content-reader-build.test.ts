@@ -66,7 +66,7 @@ describe('the build refuses what the reader refuses, before Astro parses it', ()
 
 // Malformed percent-encoding made Astro's image pipeline throw while rendering, and the glob loader then
 // published an empty answer with exit 0. The Markdown guard now refuses such URLs before rendering
-// (src/lib/markdown-safety.ts); either way the build must fail naming the file.
+// (src/content/markdown-safety.ts); either way the build must fail naming the file.
 describe('an entry whose URL cannot be rendered fails the build naming the file (render errors)', () => {
   it('malformed percent-encoding in an image URL (it used to publish an empty answer with exit 0)', () => {
     const root = makeRoot({ [ENTRY]: entry.replace('Nội dung', '![ảnh](https://example.gov.vn/a%E0%A4%A.png)\n\nNội dung') });
