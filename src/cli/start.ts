@@ -8,8 +8,7 @@ import { headersFor, parseHeadersFile } from '../lib/security-headers.ts';
 import { siteBase } from '../site.config.ts';
 
 const project = path.resolve(import.meta.dirname, '../..');
-const astro = path.join(project, 'node_modules/astro/bin/astro.mjs');
-const build = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', cwd: project });
+const build = spawnSync(process.execPath, [path.join(project, 'src/cli/build.ts')], { stdio: 'inherit', cwd: project });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const dist = path.join(project, 'dist');

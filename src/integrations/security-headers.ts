@@ -7,16 +7,22 @@ import { fileURLToPath } from 'node:url';
 import { adminCsp, headerRules, headersFile } from '../lib/security-headers.ts';
 import { cmsApiOrigin, cmsOptionsFromEnv } from '../cms/options.ts';
 import { contentRoot } from '../lib/content-root.ts';
+import { afterAstroFile } from './after-astro.ts';
 
 export function securityHeaders(base: string): AstroIntegration {
   return {
     name: 'hoidap:security-headers',
     hooks: {
       'astro:build:done': ({ dir }) => {
-        const outDir = fileURLToPath(dir);
-        const sections = fs.readdirSync(outDir).filter((f) => f !== '_headers' && !/\.(gz|br)$/.test(f)).sort();
-        fs.writeFileSync(path.join(outDir, '_headers'), headersFile(headerRules(base, sections, adminCsp(cmsApiOrigin(cmsOptionsFromEnv(contentRoot()).backend)))));
+        if (afterAstroFile()) return; // `npm run build` writes it after the search index, in its own process
+        writeSecurityHeaders(fileURLToPath(dir), base);
       },
     },
   };
+}
+
+/** dist/_headers, listing the top-level sections present now (run it after the search index). */
+export function writeSecurityHeaders(outDir: string, base: string): void {
+  const sections = fs.readdirSync(outDir).filter((f) => f !== '_headers' && !/\.(gz|br)$/.test(f)).sort();
+  fs.writeFileSync(path.join(outDir, '_headers'), headersFile(headerRules(base, sections, adminCsp(cmsApiOrigin(cmsOptionsFromEnv(contentRoot()).backend)))));
 }
