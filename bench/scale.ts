@@ -60,6 +60,8 @@ const WORK = path.join(PROJECT, '.cache/bench', `${N}-${SEED}`);
  */
 const SNAPSHOT = values.project ? path.resolve(values.project) : path.join(WORK, 'project');
 const ASTRO = astroBin(SNAPSHOT);
+/** `npm run build`: astro build, then the search index and the steps after it in their own process. */
+const BUILD = path.join(SNAPSHOT, 'src/cli/build.ts');
 const CONTENT = path.join(WORK, 'content');
 const SITE = path.join(WORK, 'site');
 const BARE_SITE = path.join(WORK, 'bare-site');
@@ -96,10 +98,12 @@ function revision() {
   return { commit: git('rev-parse', '--short', 'HEAD'), changedFiles: git('status', '--porcelain').split('\n').filter(Boolean).length };
 }
 
-async function astroBuild(label: string, args: string[], env: Record<string, string>, nodeArgs: string[] = [], opts: { allowFailure?: boolean } = {}): Promise<RunResult> {
+async function astroBuild(label: string, args: string[], env: Record<string, string>, nodeArgs: string[] = [], opts: { allowFailure?: boolean; pipeline?: boolean } = {}): Promise<RunResult> {
   fs.mkdirSync(LOGS, { recursive: true });
   const logFile = path.join(LOGS, `${label}.log`);
-  const run = await runSampled(process.execPath, [...nodeArgs, ASTRO, 'build', ...args], {
+  // A --project copy older than src/cli/build.ts is built the way `npm run build` built it then.
+  const command = opts.pipeline && fs.existsSync(BUILD) ? [BUILD] : [ASTRO, 'build'];
+  const run = await runSampled(process.execPath, [...nodeArgs, ...command, ...args], {
     cwd: SNAPSHOT,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     logFile,
@@ -126,7 +130,10 @@ interface ProductBuild {
   failed?: { code: number | null; lastMark: string; msAfterLastMark: number; peakRssAfterLastMark?: number; logTail: string; log: string };
 }
 
-/** The full product: `astro build` of the project with the content root in HOIDAP_CONTENT. */
+/**
+ * The full product: `npm run build` (src/cli/build.ts) of the project with the content root in
+ * HOIDAP_CONTENT; `astro build` alone when profiling (the profile is of Astro's process).
+ */
 async function buildProduct(label: string, opts: { clean: boolean; nodeArgs?: string[] }): Promise<ProductBuild> {
   if (opts.clean) fs.rmSync(CACHE, { recursive: true, force: true });
   fs.rmSync(SITE, { recursive: true, force: true });
@@ -141,7 +148,7 @@ async function buildProduct(label: string, opts: { clean: boolean; nodeArgs?: st
     HOIDAP_BUILD_TIMINGS: timingsFile,
     ASTRO_TIMER_PATH: timerFile,
     SITE_BASE: '/',
-  }, opts.nodeArgs, { allowFailure: true });
+  }, opts.nodeArgs, { allowFailure: true, pipeline: !opts.nodeArgs });
   const timings = readJson<TimingsFile>(timingsFile);
   if (!timings) {
     process.stderr.write(run.output.slice(-8000));
@@ -330,7 +337,7 @@ if (values.profile) {
   process.exit(0);
 }
 
-log(`building the full product (astro build, clean cache) …`);
+log(`building the full product (npm run build: astro build, then the index in its own process; clean cache) …`);
 const product = await buildProduct('full', { clean: true });
 log(`  ${product.failed ? `FAILED (exit ${product.failed.code}) ${sec(product.failed.msAfterLastMark)} after "${product.failed.lastMark}"` : sec(product.wallMs)}, peak RSS ${mb(product.peakRss)}`);
 const built = !product.failed;

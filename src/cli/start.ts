@@ -4,12 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { astroBin, PROJECT as project } from '../node/project.ts';
+import { PROJECT as project } from '../node/project.ts';
 import { serveSite } from '../node/serve.ts';
 import { headersFor, parseHeadersFile } from '../publish/security-headers.ts';
 import { siteBase } from '../site.config.ts';
 
-const build = spawnSync(process.execPath, [astroBin(), 'build'], { stdio: 'inherit', cwd: project });
+const build = spawnSync(process.execPath, [path.join(project, 'src/cli/build.ts')], { stdio: 'inherit', cwd: project });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const dist = path.join(project, 'dist');

@@ -7,7 +7,7 @@ import { contentModel } from './content.ts';
 import { loadSite } from './site.ts';
 import { entryText } from '../content/entry-text.ts';
 import { absoluteUrl } from '../publish/urls.ts';
-import { buildSearchVocabulary } from '../search/vocabulary.ts';
+import { searchVocabularyOf } from '../content/search-vocabulary.ts';
 import { bankName, siteUrl } from '../site.config.ts';
 import type { SiteInfo, VocabularyData } from '../search/federation.ts';
 
@@ -32,12 +32,8 @@ export async function siteInfo(base: string): Promise<SiteInfo> {
   };
 }
 
-/** The same vocabulary as the bank's own search/vocabulary.json (src/integrations/search-index.ts), plus its synonyms. */
+/** The same vocabulary as the bank's own search/vocabulary.json, plus its synonyms. */
 export async function vocabularyData(): Promise<VocabularyData> {
   const model = contentModel();
-  const vocabulary = buildSearchVocabulary(
-    published().map((e) => ({ text: entryText(e.data, e.body), head: [e.data.question, ...(e.data.aliases ?? [])].join('\n') })),
-    model.synonyms,
-  );
-  return { ...vocabulary, synonyms: model.synonyms };
+  return { ...searchVocabularyOf(model), synonyms: model.synonyms };
 }

@@ -67,3 +67,23 @@ export function handbookMaxEntries(env: NodeJS.ProcessEnv = process.env): number
   return n;
 }
 
+/** Above this many published entries the field handbook pages are built on demand only. */
+export const DEFAULT_HANDBOOK_PAGES_MAX = 5000;
+
+/**
+ * Whether this build writes the field handbook pages (/so-tay/<field>/). Each renders every entry of
+ * its field a second time with a QR code: at 10,000 entries a third of the static generation, for
+ * pages of several MB that are printed, not read on a phone (BENCHMARKS.md, Scale). So above
+ * `HOIDAP_HANDBOOK_PAGES_MAX` published entries (default 5,000) the site's build leaves them out and
+ * `npm run handbook` builds them for the copy it prints; `HOIDAP_HANDBOOK_PAGES=always` publishes them
+ * whatever the size, `HOIDAP_HANDBOOK_PAGES=auto` (the default) applies the threshold.
+ */
+export function fieldHandbooksBuilt(published: number, env: NodeJS.ProcessEnv = process.env): boolean {
+  const mode = env.HOIDAP_HANDBOOK_PAGES?.trim() || 'auto';
+  if (mode === 'always') return true;
+  if (mode !== 'auto') throw new Error(`HOIDAP_HANDBOOK_PAGES must be "auto" or "always", got "${mode}"`);
+  const raw = env.HOIDAP_HANDBOOK_PAGES_MAX?.trim();
+  const max = raw ? Number(raw) : DEFAULT_HANDBOOK_PAGES_MAX;
+  if (!Number.isInteger(max) || max < 0) throw new Error(`HOIDAP_HANDBOOK_PAGES_MAX must be a whole number, got "${raw}"`);
+  return published <= max;
+}

@@ -74,7 +74,8 @@ function siteToPrint(req: PrintRequest): string {
   }
   const dist = path.join(PROJECT, '.cache/handbook/site');
   req.log(`building the site for ${process.env.HOIDAP_CONTENT ?? 'content'} into ${path.relative(PROJECT, dist)} …`);
-  const built = buildSite({ outDir: dist });
+  // Large banks leave the field handbook pages out of the site (fieldHandbooksBuilt): build them here.
+  const built = buildSite({ outDir: dist, env: { HOIDAP_HANDBOOK_PAGES: 'always' } });
   if (built.status !== 0) fail(`the build failed:\n${built.output}`);
   return dist;
 }
@@ -87,7 +88,7 @@ function handbookPage(dist: string, field: string): string {
     fail(
       fields.length
         ? `no handbook for field "${field}". Fields: ${fields.join(', ')} (or "all")`
-        : `${dist} has no handbook pages (so-tay/): build it with this version of the project`,
+        : `${dist} has no field handbook pages (so-tay/<field>/): build it with this version of the project, with HOIDAP_HANDBOOK_PAGES=always for a bank above HOIDAP_HANDBOOK_PAGES_MAX entries, or leave out --dist`,
     );
   }
   return fs.readFileSync(pageFile, 'utf8');

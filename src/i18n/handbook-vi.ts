@@ -20,6 +20,8 @@ export const handbookVi = {
   toc: 'Mục lục',
   empty: 'Không có câu hỏi nào phù hợp.',
   perField: 'Sổ tay theo lĩnh vực',
+  onDemand: (n: number) =>
+    `Kho có ${n} câu hỏi, nên sổ tay của từng lĩnh vực không đăng trên trang này mà được in theo yêu cầu.`,
   tooLarge: (n: number) => `Sổ tay toàn bộ có ${n} câu hỏi, quá lớn để in thành một cuốn. Hãy in sổ tay của từng lĩnh vực.`,
   webIntro:
     'Bản in của các câu hỏi đã công bố, mỗi câu kèm mã QR dẫn đến câu trả lời trực tuyến. Dùng chức năng In của trình duyệt để in hoặc lưu thành tệp PDF.',

@@ -50,6 +50,17 @@ function save(s: State): void {
   fs.writeFileSync(s.file, JSON.stringify(s.data, null, 2));
 }
 
+/**
+ * Continues the marks another process wrote to the same file: `npm run build` (src/cli/build.ts)
+ * calls it once `astro build` has exited, before the steps it runs itself.
+ */
+export function resumeTimings(): void {
+  const s = state();
+  if (!s || !fs.existsSync(s.file)) return;
+  const before = JSON.parse(fs.readFileSync(s.file, 'utf8')) as TimingsFile;
+  s.data = { ...before, marks: [...before.marks, ...s.data.marks] };
+}
+
 /** Records a named point of the build when HOIDAP_BUILD_TIMINGS is set. */
 export function mark(name: string): void {
   const s = state();

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { mark } from './build-timings.ts';
+import { afterAstroFile } from './after-astro.ts';
 
 const COMPRESSIBLE = /\.(js|mjs|css|json|xml|svg|txt|webmanifest)$/;
 const MIN_BYTES = 1024;
@@ -32,6 +33,7 @@ export function precompress(): AstroIntegration {
     name: 'hoidap:precompress',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
+        if (afterAstroFile()) return; // `npm run build` runs it last, in its own process
         mark('precompress:start');
         logger.info(`precompressed ${precompressFiles(fileURLToPath(dir))} assets (.gz, .br)`);
         mark('precompress:end');

@@ -9,25 +9,31 @@ import { adminCsp, headerRules, headersFile } from '../publish/security-headers.
 import { cmsApiOrigin, cmsOptionsFromEnv } from '../cms/options.ts';
 import { contentRoot } from '../content/root.ts';
 import { federateAllow, federatePartners, questionUrl } from '../site.config.ts';
+import { afterAstroFile } from './after-astro.ts';
 
 export function securityHeaders(base: string): AstroIntegration {
-  const federation = { partners: federatePartners().map((p) => p.origin), allow: federateAllow() };
+  // Read when the config loads, so a malformed federation setting stops the build at once.
+  federatePartners();
+  federateAllow();
   return {
     name: 'hoidap:security-headers',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const sections = fs.readdirSync(outDir).filter((f) => f !== '_headers' && !/\.(gz|br)$/.test(f)).sort();
-        if (Array.isArray(federation.allow) && federation.allow.length > 1) {
-          logger.warn('HOIDAP_FEDERATE_ALLOW lists several origins: hosts that copy _headers literally need one origin or "*" (nginx and `npm start` handle the list)');
-        }
-        fs.writeFileSync(
-          path.join(outDir, '_headers'),
-          headersFile(headerRules(base, sections, adminCsp(cmsApiOrigin(cmsOptionsFromEnv(contentRoot()).backend)), { ...federation, formOrigins: formOrigins() })),
-        );
+        if (afterAstroFile()) return; // `npm run build` writes it after the search index, in its own process
+        writeSecurityHeaders(fileURLToPath(dir), base, (msg) => logger.warn(msg));
       },
     },
   };
+}
+
+/** dist/_headers, listing the top-level sections present now (run it after the search index). */
+export function writeSecurityHeaders(outDir: string, base: string, warn: (msg: string) => void = console.warn): void {
+  const federation = { partners: federatePartners().map((p) => p.origin), allow: federateAllow(), formOrigins: formOrigins() };
+  if (Array.isArray(federation.allow) && federation.allow.length > 1) {
+    warn('HOIDAP_FEDERATE_ALLOW lists several origins: hosts that copy _headers literally need one origin or "*" (nginx and `npm start` handle the list)');
+  }
+  const sections = fs.readdirSync(outDir).filter((f) => f !== '_headers' && !/\.(gz|br)$/.test(f)).sort();
+  fs.writeFileSync(path.join(outDir, '_headers'), headersFile(headerRules(base, sections, adminCsp(cmsApiOrigin(cmsOptionsFromEnv(contentRoot()).backend)), federation)));
 }
 
 /** The ask form may post to the portal's intake (HOIDAP_QUESTION_URL): its origin joins form-action. */

@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { getManifest } from 'workbox-build';
 import { normalizeBase, paths } from '../publish/urls.ts';
 import { VOCABULARY_FILE } from './search-index.ts';
+import { afterAstroFile } from './after-astro.ts';
 import { indexCapBytes, offlineEnabled } from '../sw/options.ts';
 import { REGISTER_FILE, SW_FILE, type PrecacheEntry, type SwConfig } from '../sw/shared.ts';
 
@@ -52,21 +53,26 @@ export function serviceWorker(options: ServiceWorkerOptions = {}): AstroIntegrat
         base = normalizeBase(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        if (!offlineEnabled()) {
-          retireServiceWorker(outDir);
-          logger.info('offline support off (HOIDAP_OFFLINE=0): sw.js only unregisters a worker installed by an earlier build');
-          return;
-        }
-        const r = await writeServiceWorker(outDir, base, { indexCapBytes: indexCapBytes(), ...options });
-        const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-        logger.info(
-          `service worker ${r.buildId}: precaches ${r.files} files, ${kb(r.bytes)}; search index ${kb(r.index.bytes)} ` +
-            `${r.index.precached ? 'precached' : 'over the cap, cached on use'}; sw.js ${kb(r.workerBytes)}`,
-        );
+        if (afterAstroFile()) return; // `npm run build` writes it after the search index, in its own process
+        await finishServiceWorker(fileURLToPath(dir), base, logger, options);
       },
     },
   };
+}
+
+/** Writes the service worker (or the retiring one when offline support is off) and logs what it holds. */
+export async function finishServiceWorker(outDir: string, base: string, logger: { info(msg: string): void }, options: ServiceWorkerOptions = {}): Promise<void> {
+  if (!offlineEnabled()) {
+    retireServiceWorker(outDir);
+    logger.info('offline support off (HOIDAP_OFFLINE=0): sw.js only unregisters a worker installed by an earlier build');
+    return;
+  }
+  const r = await writeServiceWorker(outDir, base, { indexCapBytes: indexCapBytes(), ...options });
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  logger.info(
+    `service worker ${r.buildId}: precaches ${r.files} files, ${kb(r.bytes)}; search index ${kb(r.index.bytes)} ` +
+      `${r.index.precached ? 'precached' : 'over the cap, cached on use'}; sw.js ${kb(r.workerBytes)}`,
+  );
 }
 
 export async function writeServiceWorker(outDir: string, base: string, options: ServiceWorkerOptions = {}): Promise<ServiceWorkerReport> {

@@ -1,12 +1,13 @@
-// Runs the real production build (`astro build`) on a content root, as `npm run build` does, into a
-// chosen folder. Used by tests and benchmarks.
+// Runs the real production build (`npm run build`: src/cli/build.ts, astro build then the search index
+// in its own process) on a content root, into a chosen folder. Used by tests and `npm run handbook`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { astroBin, PROJECT } from './project.ts';
+import { PROJECT } from './project.ts';
 
 /** Re-exported for the tests and tools that import it from here. */
 export { PROJECT };
+const BUILD = path.join(PROJECT, 'src/cli/build.ts');
 
 export interface BuildResult {
   status: number | null;
@@ -28,7 +29,7 @@ export function buildSite(opts: { root?: string; outDir: string; env?: Record<st
   for (const key of Object.keys(env)) {
     if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key) || key.startsWith('VITEST')) delete env[key];
   }
-  const run = spawnSync(process.execPath, [astroBin(), 'build', '--outDir', opts.outDir], {
+  const run = spawnSync(process.execPath, [BUILD, '--outDir', opts.outDir], {
     cwd: PROJECT,
     env,
     encoding: 'utf8',

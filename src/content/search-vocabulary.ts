@@ -1,0 +1,14 @@
+// The search vocabulary of a content root's published entries (word statistics, terms, question words)
+// and its synonyms: written to search/vocabulary.json for the site's own search page and published at
+// data/vocabulary.json for federated banks (src/data/bank-info.ts). One definition, so both agree.
+import { entryText } from './entry-text.ts';
+import type { ContentModel } from './model.ts';
+import { buildSearchVocabulary, type VocabularyData } from '../search/vocabulary.ts';
+
+export function searchVocabularyOf(model: ContentModel): VocabularyData {
+  const published = model.entries.filter((e) => e.data.status === 'published');
+  return buildSearchVocabulary(
+    published.map((e) => ({ text: entryText(e.data, e.body), head: [e.data.question, ...(e.data.aliases ?? [])].join('\n') })),
+    model.synonyms,
+  );
+}
