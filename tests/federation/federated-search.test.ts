@@ -10,6 +10,7 @@ import { launchBrowser } from '../../src/node/browser.ts';
 import { PROJECT } from '../../src/node/build-site.ts';
 import { buildFederatedPair, type FederatedPair } from '../../src/node/federated-pair.ts';
 import { FIXTURE_TODAY, MINIMAL_ROOT } from '../helpers/fixture-root.ts';
+import { watchCspViolations } from '../helpers/csp.ts';
 
 const OUT = path.join(PROJECT, '.cache/test-sites/federation');
 const B_NAME = 'Sở Công Thương Nghệ An';
@@ -38,13 +39,7 @@ interface Shown {
 /** Opens A's search page with a query string, collecting CSP violations, and reads the results. */
 async function search(query: string): Promise<{ results: Shown[]; note: string; noteHidden: boolean; violations: string[]; tab: Page }> {
   const tab = await browser.newPage();
-  const violations: string[] = [];
-  tab.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
-  });
-  await tab.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`));
-  });
+  const violations = await watchCspViolations(tab);
   await tab.goto(pair.a.url(`tim-kiem/?${query}`));
   // A partner's filter value applies once its site.json has arrived (the search runs again then).
   const field = new URLSearchParams(query).get('field');

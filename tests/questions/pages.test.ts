@@ -17,6 +17,7 @@ import { serveSite, type Served } from '../../src/node/serve.ts';
 import { headersFor, parseHeadersFile } from '../../src/publish/security-headers.ts';
 import { parseAskMessage } from '../../src/questions/ask-message.ts';
 import { FIXTURES, FIXTURE_TODAY } from '../helpers/fixture-root.ts';
+import { watchCspViolations } from '../helpers/csp.ts';
 
 const ROOT = path.join(FIXTURES, 'questions');
 const OUT = path.join(PROJECT, '.cache/test-sites/questions');
@@ -68,15 +69,6 @@ afterAll(async () => {
   await new Promise((r) => intake?.close(r));
 });
 
-async function cspWatched(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused/i.test(m.text())) violations.push(m.text());
-  });
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused (CSP): ${e.violatedDirective} ${e.blockedURI}`)));
-  return violations;
-}
-
 describe('the ask form', () => {
   it('without JavaScript is a plain mailto: form to the contact address', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
@@ -91,7 +83,7 @@ describe('the ask form', () => {
     // Submitting hands a mailto: URL to the browser: field, question and asker URL-encoded in its body.
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    const violations = await cspWatched(page);
+    const violations = await watchCspViolations(page);
     await page.selectOption('form[data-ask-form] select[name="field"]', 'dien-luc');
     // (No "&" here: Chromium turns it into a line break in a plain mailto: form; with JavaScript it is kept.)
     await page.fill('textarea[name="question"]', 'Trồng cây dưới đường dây cách bao xa?');
@@ -111,7 +103,7 @@ describe('the ask form', () => {
 
   it('with JavaScript validates, prefills ?q=, previews and opens a mailto: to the field intake unit', async () => {
     const page = await browser.newPage();
-    const violations = await cspWatched(page);
+    const violations = await watchCspViolations(page);
     await page.goto(served.url('hoi/?q=Tr%E1%BB%93ng%20c%C3%A2y%20d%C6%B0%E1%BB%9Bi%20%C4%91%C6%B0%E1%BB%9Dng%20d%C3%A2y'));
     const question = page.locator('textarea[name="question"]');
     await expect.poll(() => question.inputValue()).toBe('Trồng cây dưới đường dây');
@@ -152,7 +144,7 @@ describe('the ask form', () => {
       posted.length = 0;
       const ctx = await browser.newContext({ javaScriptEnabled });
       const page = await ctx.newPage();
-      const violations = await cspWatched(page);
+      const violations = await watchCspViolations(page);
       await page.goto(servedPortal.url('hoi/'));
       expect(await page.locator('form[data-ask-form]').getAttribute('action')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/tiep-nhan$/);
       await page.selectOption('select[name="field"]', 'dat-dai');

@@ -7,6 +7,7 @@ import { launchBrowser } from '../../src/node/browser.ts';
 import { serveSite, type Served } from '../../src/node/serve.ts';
 import { ADMIN_CSP, COMMON_HEADERS, SITE_CSP, headersFor, parseHeadersFile } from '../../src/publish/security-headers.ts';
 import { PROJECT } from '../../src/node/build-site.ts';
+import { watchCspViolations } from '../helpers/csp.ts';
 
 const sites = inject('sites');
 
@@ -40,13 +41,7 @@ describe.each([
   for (const page of pages) {
     it(`loads ${page || '/'} with no CSP violation`, async () => {
       const tab = await browser.newPage();
-      const violations: string[] = [];
-      tab.on('console', (m) => {
-        if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
-      });
-      await tab.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`));
-      });
+      const violations = await watchCspViolations(tab);
       await tab.goto(served.url(page));
       if (page.startsWith('tim-kiem')) {
         await tab.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached' });
@@ -61,10 +56,7 @@ describe.each([
   it('an entry page loads with no CSP violation', async () => {
     const entry = fs.readdirSync(path.join(dir, 'cau-hoi'))[0];
     const tab = await browser.newPage();
-    const violations: string[] = [];
-    tab.on('console', (m) => {
-      if (/Content Security Policy|Refused/i.test(m.text())) violations.push(m.text());
-    });
+    const violations = await watchCspViolations(tab, false);
     await tab.goto(served.url(`cau-hoi/${entry}/`));
     await tab.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
@@ -87,10 +79,7 @@ describe('the violation detector itself', () => {
     const served = await serveSite(sites.sample, '/', 0, () => ({ 'Content-Security-Policy': strict }));
     const browser = await launchBrowser();
     const tab = await browser.newPage();
-    const violations: string[] = [];
-    tab.on('console', (m) => {
-      if (/Content Security Policy|Refused/i.test(m.text())) violations.push(m.text());
-    });
+    const violations = await watchCspViolations(tab, false);
     await tab.goto(served.url('tim-kiem/?q=dat%20dai'));
     await tab.waitForSelector('[data-search-results][data-state]:not([data-state="loading"]):not([data-state="idle"])', { state: 'attached' });
     expect(violations.length).toBeGreaterThan(0);
