@@ -17,14 +17,18 @@ const root = path.resolve(process.env.HOIDAP_CONTENT ?? path.join(PROJECT, 'cont
 const out = path.join(PROJECT, '.cache/bench-federate');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Splits `root` into two roots by field; superseded entries follow their successor; cross-bank `related` ids are dropped. */
+/** Splits `root` into two roots by field; superseded entries follow their successor; cross-bank `related` ids are dropped; no questions. */
 function splitRoot(src: string, dest: string): { a: string; b: string; fields: { a: string[]; b: string[] } } {
   const a = path.join(dest, 'a');
   const b = path.join(dest, 'b');
   fs.rmSync(dest, { recursive: true, force: true });
-  for (const r of [a, b]) {
-    fs.cpSync(src, r, { recursive: true, filter: (f) => !path.relative(src, f).split(path.sep).includes('entries') || path.relative(src, f) === 'entries' });
-  }
+  // Entries are split below; questions are left out (search does not read them, and they name entries
+  // that may land in the other bank).
+  const copied = (f: string) => {
+    const rel = path.relative(src, f).split(path.sep);
+    return rel[0] !== 'questions' && (!rel.includes('entries') || rel.join('/') === 'entries');
+  };
+  for (const r of [a, b]) fs.cpSync(src, r, { recursive: true, filter: copied });
   const files = (fs.readdirSync(path.join(src, 'entries'), { recursive: true }) as string[]).filter((f) => /\.mdx?$/.test(f));
   const read = files.map((f) => {
     const text = fs.readFileSync(path.join(src, 'entries', f), 'utf8');
