@@ -135,6 +135,17 @@ describe('payloads in frontmatter are escaped everywhere they appear', () => {
     }
   });
 
+  it('the questions feed and export are well-formed and carry question payloads as text', () => {
+    const xml = readPage(out, 'feeds/questions.xml');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
+    const titles = [parsed.entry].flat().map((e: { title: { '#text': string } | string }) => (typeof e.title === 'string' ? e.title : e.title['#text']));
+    expect(titles.join(' ')).toContain('&lt;svg');
+    expect(titles.join(' ')).not.toMatch(/<svg/);
+    const data = JSON.parse(readPage(out, 'data/questions.json'));
+    expect(data.questions.find((q: { id: string }) => q.id === 'hoi-doc-hai').askedBy).toBe(`UBND xã <img src=x onerror=alert('ha')> </td><script>alert('ha2')</script>`);
+  });
+
   it('the JSON export keeps the exact text (JSON needs no HTML escaping)', () => {
     const data = JSON.parse(readPage(out, 'data/entries.json'));
     const entry = data.entries.find((e: { id: string }) => e.id === 'cau-hoi-doc-hai');
