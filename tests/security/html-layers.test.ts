@@ -14,6 +14,7 @@ import { readContentRoot } from '../../src/content/read-root.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture, withKey } from '../helpers/fixture-root.ts';
 import { readPage } from '../helpers/html.ts';
 import { allowListViolations } from '../helpers/render-entry.ts';
+import { checkHostileBody } from '../helpers/body-check.ts';
 
 const out = inject('sites').xss;
 const ENTRY = readFixture('entries/a/hanh-lang.md');
@@ -71,13 +72,10 @@ const HOSTILE: [string, string, RegExp, string][] = [
 describe('check rejects each hostile body with the file and line', () => {
   for (const [name, body, message, onLine] of HOSTILE) {
     it(name, () => {
-      const root = makeRoot({ 'entries/a/hanh-lang.md': `${ENTRY.trimEnd()}\n\nDòng an toàn.\n\n${body}` });
-      const { issues } = readContentRoot(root, FIXTURE_TODAY);
-      const issue = issues.find((i) => i.key === 'body');
+      const { issue, file, lineText } = checkHostileBody(ENTRY, body);
       expect(issue?.message).toMatch(message);
-      expect(issue?.file).toBe(path.join(root, 'entries/a/hanh-lang.md'));
-      const lines = fs.readFileSync(issue!.file, 'utf8').split('\n');
-      expect(lines[issue!.line! - 1]).toContain(onLine);
+      expect(issue?.file).toBe(file);
+      expect(lineText).toContain(onLine);
     });
   }
   it('pure comments, <Note> with a text title and code stay accepted', () => {

@@ -10,9 +10,9 @@ import { launchBrowser } from '../../src/node/browser.ts';
 import { buildSite, htmlFiles } from '../../src/node/build-site.ts';
 import { serveSite, type Served } from '../../src/node/serve.ts';
 import { checkBody, isSafeUrl, MDX_COMPONENTS } from '../../src/content/markdown-safety.ts';
-import { readContentRoot } from '../../src/content/read-root.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture } from '../helpers/fixture-root.ts';
 import { readPage } from '../helpers/html.ts';
+import { checkHostileBody } from '../helpers/body-check.ts';
 
 const out = inject('sites').xss;
 /** Scripts the site itself ships; anything else in a page would be injected. */
@@ -169,13 +169,10 @@ describe('hostile bodies are rejected with the file and line', () => {
   ];
   for (const [name, body, message, onLine] of cases) {
     it(name, () => {
-      const root = makeRoot({ 'entries/a/hanh-lang.md': `${entry.trimEnd()}\n\nDòng an toàn.\n${body}` });
-      const { issues } = readContentRoot(root, FIXTURE_TODAY);
-      const issue = issues.find((i) => i.key === 'body');
+      const { issue, file, lineText } = checkHostileBody(entry, body, '\n');
       expect(issue?.message).toMatch(message);
-      expect(issue?.file).toBe(path.join(root, 'entries/a/hanh-lang.md'));
-      const lines = fs.readFileSync(issue!.file, 'utf8').split('\n');
-      expect(lines[issue!.line! - 1]).toContain(onLine);
+      expect(issue?.file).toBe(file);
+      expect(lineText).toContain(onLine);
     });
   }
   it('comments, code spans and fenced code are fine', () => {
