@@ -15,6 +15,8 @@ const SITES = {
   sample: { root: path.join(PROJECT, 'content') },
   minimal: { root: MINIMAL_ROOT, env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY } },
   minimalBase: { root: MINIMAL_ROOT, env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY, SITE_BASE: '/hoi-dap/' } },
+  // The sample content with its search index in shards of at most 12 entries (src/search/shards.ts).
+  sharded: { root: path.join(PROJECT, 'content'), env: { HOIDAP_SEARCH_SHARD_ENTRIES: '12' } },
   // Every text field carries XSS payloads: tests/security/.
   xss: { root: path.join(FIXTURES, 'xss'), env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY } },
 } satisfies Record<string, { root?: string; env?: Record<string, string> }>;

@@ -10,6 +10,7 @@ import { absoluteUrl } from '../publish/urls.ts';
 import { searchVocabularyOf } from '../content/search-vocabulary.ts';
 import { bankName, siteUrl } from '../site.config.ts';
 import type { SiteInfo, VocabularyData } from '../search/federation.ts';
+import { searchShards } from '../search/shard-options.ts';
 
 /** Published entries in id order, with the text search and the content version read. */
 function published() {
@@ -29,6 +30,7 @@ export async function siteInfo(base: string): Promise<SiteInfo> {
     units: [...site.units.entries()].map(([id, u]) => ({ id, name: u.name, level: u.level })),
     builtAt: new Date().toISOString(),
     contentVersion: `sha256-${hash.digest('hex').slice(0, 32)}`,
+    searchShards: searchShards(contentModel().entries).map((s) => s.dir),
   };
 }
 

@@ -5,6 +5,7 @@
 // those steps in `astro:build:done`. Without it (`astro build` run alone) they run inside Astro as
 // before, and the output is the same.
 import fs from 'node:fs';
+import type { PlannedShard } from '../search/shards.ts';
 
 export const AFTER_ASTRO_ENV = 'HOIDAP_AFTER_ASTRO';
 
@@ -12,8 +13,8 @@ export const AFTER_ASTRO_ENV = 'HOIDAP_AFTER_ASTRO';
 export interface AfterAstroHandoff {
   /** The built site's folder. */
   outDir: string;
-  /** How many published entries the site has: the search index must hold exactly these. */
-  published: number;
+  /** The search index's shards: each must hold exactly its published entries (src/search/shards.ts). */
+  shards: PlannedShard[];
 }
 
 /** The hand-off file when the steps after Astro run in their own process, else undefined. */
@@ -28,6 +29,6 @@ export function writeHandoff(file: string, handoff: AfterAstroHandoff): void {
 export function readHandoff(file: string): AfterAstroHandoff {
   if (!fs.existsSync(file)) throw new Error(`astro build left no hand-off file ${file}: did it run the site's integrations?`);
   const h = JSON.parse(fs.readFileSync(file, 'utf8')) as AfterAstroHandoff;
-  if (typeof h.outDir !== 'string' || !Number.isInteger(h.published)) throw new Error(`hand-off file ${file} is malformed`);
+  if (typeof h.outDir !== 'string' || !Array.isArray(h.shards)) throw new Error(`hand-off file ${file} is malformed`);
   return h;
 }

@@ -17,9 +17,9 @@ export interface StepLogger {
 }
 
 export async function finishSite(handoff: AfterAstroHandoff, logger: StepLogger): Promise<void> {
-  const { outDir, published } = handoff;
+  const { outDir, shards } = handoff;
   const base = siteBase();
-  await writeSearchIndex(outDir, published, logger);
+  writeSearchIndex(outDir, shards, logger);
   mark('search-index:end');
   await finishServiceWorker(outDir, base, logger);
   writeSecurityHeaders(outDir, base);

@@ -1,14 +1,19 @@
-// Builds the Pagefind index with its Node API after the pages are built (in `astro:build:done`, or
-// under `npm run build` in its own process once Astro has exited: src/cli/build.ts), plus the
-// vocabulary the search page uses for typo correction, Telex/VNI readings and weighing query words. Only pages marked `data-pagefind-body` are indexed: the
-// published entries (never drafts, superseded entries, lists or handbook pages).
+// Builds the Pagefind index with its command-line runner after the pages are built (in
+// `astro:build:done`, or under `npm run build` in its own process once Astro has exited:
+// src/cli/build.ts), in shards for a large bank (src/search/shards.ts), plus the vocabulary the
+// search page uses for typo correction, Telex/VNI readings and weighing query words. Only pages marked
+// `data-pagefind-body` are indexed: the published entries (never drafts, superseded entries, lists or
+// handbook pages).
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import type { ContentModel } from '../content/model.ts';
 import { searchVocabularyOf } from '../content/search-vocabulary.ts';
+import { paths } from '../publish/urls.ts';
+import { MAIN_SHARD_DIR, type PlannedShard } from '../search/shards.ts';
+import { searchShards } from '../search/shard-options.ts';
 import { mark } from './build-timings.ts';
 import { afterAstroFile, writeHandoff } from './after-astro.ts';
 
@@ -23,17 +28,18 @@ export function searchIndex(getModel: () => ContentModel): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const model = getModel();
-        const published = model.entries.filter((e) => e.data.status === 'published');
+        const shards = searchShards(model.entries);
+        const published = shards.some((s) => s.ids.length > 0);
         const handoff = afterAstroFile();
         if (handoff) {
           // `npm run build`: Pagefind runs after this process has exited (src/cli/build.ts). The
           // vocabulary needs the entries' text, which this process already holds.
-          if (published.length) writeVocabulary(outDir, model, logger);
-          writeHandoff(handoff, { outDir, published: published.length });
+          if (published) writeVocabulary(outDir, model, logger);
+          writeHandoff(handoff, { outDir, shards });
           return;
         }
-        await writeSearchIndex(outDir, published.length, logger);
-        if (published.length) writeVocabulary(outDir, model, logger);
+        writeSearchIndex(outDir, shards, logger);
+        if (published) writeVocabulary(outDir, model, logger);
         mark('search-index:end');
       },
     },
@@ -46,12 +52,14 @@ interface Logger {
 }
 
 /**
- * Indexes the entry pages of a built site with Pagefind and checks the index holds exactly the
- * `expected` published entries. Runs in `astro:build:done` or, under `npm run build`, in the process
+ * Indexes the entry pages of a built site with the Pagefind CLI, one run per shard (src/search/shards.ts),
+ * one after another so only one shard's text is in memory at a time, and checks each shard holds
+ * exactly its published entries. Runs in `astro:build:done` or, under `npm run build`, in the process
  * after Astro's (src/integrations/finish-site.ts).
  */
-export async function writeSearchIndex(outDir: string, expected: number, logger: Logger): Promise<void> {
+export function writeSearchIndex(outDir: string, shards: PlannedShard[], logger: Logger): void {
   mark('search-index:start');
+  const expected = shards.reduce((n, s) => n + s.ids.length, 0);
   if (expected === 0) {
     // Pagefind would fall back to indexing every page (lists, handbook), and cannot load an
     // empty index: ship none; the search page knows there is nothing to search.
@@ -59,25 +67,59 @@ export async function writeSearchIndex(outDir: string, expected: number, logger:
     mark('search-index:pagefind-done');
     return;
   }
-
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Only entry pages can hold an indexable body: reading the lists and handbooks too costs
-  // Pagefind a third of its time at 10k entries.
-  const added = await index.addDirectory({ path: outDir, glob: 'cau-hoi/**/*.html' });
-  if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-  if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-  await pagefind.close();
+  if (shards.length === 1) {
+    // Only entry pages can hold an indexable body: reading the lists and handbooks too costs
+    // Pagefind a third of its time at 10k entries.
+    runPagefind(outDir, path.join(outDir, MAIN_SHARD_DIR), ENTRY_PAGES);
+  } else {
+    // Pagefind reads a whole site folder: give each shard a folder of its own entry pages, linked
+    // (not copied) at the same paths, so the URLs it records are the site's.
+    // The folder sits next to the site (hard links need the same file system), never inside it.
+    const site = `${outDir.replace(/[\\/]+$/, '')}.search-shard`;
+    for (const shard of shards) {
+      fs.rmSync(site, { recursive: true, force: true });
+      try {
+        for (const id of shard.ids) linkPage(outDir, site, `${paths.entry(id)}index.html`);
+        runPagefind(site, path.join(outDir, shard.dir), ENTRY_PAGES);
+      } finally {
+        fs.rmSync(site, { recursive: true, force: true });
+      }
+    }
+  }
   mark('search-index:pagefind-done');
-  const indexed = indexedPageCount(outDir);
-  if (indexed !== expected) {
-    throw new Error(`Pagefind indexed ${indexed} pages, expected exactly the ${expected} published entries`);
+  for (const shard of shards) {
+    const indexed = pageCount(path.join(outDir, shard.dir));
+    if (indexed !== shard.ids.length) {
+      throw new Error(`Pagefind indexed ${indexed} pages in ${shard.dir}, expected exactly its ${shard.ids.length} published entries`);
+    }
+    for (const f of fs.readdirSync(path.join(outDir, shard.dir))) {
+      if (UNUSED_PAGEFIND_FILES.test(f)) fs.rmSync(path.join(outDir, shard.dir, f));
+    }
   }
-  for (const f of fs.readdirSync(path.join(outDir, 'pagefind'))) {
-    if (UNUSED_PAGEFIND_FILES.test(f)) fs.rmSync(path.join(outDir, 'pagefind', f));
+  logger.info(`indexed ${expected} published entries${shards.length > 1 ? ` in ${shards.length} shards` : ''}`);
+}
+
+const ENTRY_PAGES = 'cau-hoi/**/*.html';
+/** Pagefind's command-line runner: several times faster than its Node API on the same pages (BENCHMARKS.md). */
+const PAGEFIND_CLI = fileURLToPath(new URL('../../node_modules/pagefind/lib/runner/bin.cjs', import.meta.url));
+
+function runPagefind(site: string, output: string, glob: string): void {
+  const run = spawnSync(process.execPath, [PAGEFIND_CLI, '--site', site, '--glob', glob, '--output-path', output, '--force-language', 'vi', '--quiet'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.error) throw new Error(`Pagefind could not start (${PAGEFIND_CLI}): ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`Pagefind failed (exit ${run.status}) on ${site}:\n${run.stderr || run.stdout}`);
+}
+
+function linkPage(outDir: string, site: string, rel: string): void {
+  const to = path.join(site, rel);
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    fs.linkSync(path.join(outDir, rel), to);
+  } catch {
+    fs.copyFileSync(path.join(outDir, rel), to); // another file system, or no hard links
   }
-  logger.info(`indexed ${indexed} published entries`);
 }
 
 /** The search vocabulary of the published entries and the synonyms (src/content/search-vocabulary.ts). */
@@ -88,10 +130,17 @@ function writeVocabulary(outDir: string, model: ContentModel, logger: Logger): v
   logger.info(`search vocabulary of ${vocabulary.words.length} words, ${Object.keys(vocabulary.terms).length} terms`);
 }
 
-/** Pages in the written index, read from Pagefind's entry file. */
-export function indexedPageCount(outDir: string): number {
-  const entry = JSON.parse(fs.readFileSync(path.join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+/** Pages in one Pagefind bundle, read from its entry file. */
+function pageCount(bundle: string): number {
+  const entry = JSON.parse(fs.readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
   };
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+}
+
+/** Pages in the written index, every shard counted. */
+export function indexedPageCount(outDir: string): number {
+  const main = path.join(outDir, MAIN_SHARD_DIR);
+  const shards = fs.readdirSync(main).filter((f) => /^shard-\d+$/.test(f));
+  return [main, ...shards.map((f) => path.join(main, f))].reduce((n, dir) => n + pageCount(dir), 0);
 }

@@ -201,23 +201,31 @@ export function shellAssets(outDir: string, base: string, pageFile: string): str
   return [...found];
 }
 
-/** Pagefind's runtime: script, worker, WebAssembly, entry file and language metadata. */
+/** The folders of the Pagefind index relative to outDir: the main one and any shards (src/search/shards.ts). */
+function pagefindBundles(outDir: string): string[] {
+  const main = path.join(outDir, 'pagefind');
+  if (!fs.existsSync(main)) return [];
+  const shards = fs.readdirSync(main).filter((f) => /^shard-\d+$/.test(f) && fs.statSync(path.join(main, f)).isDirectory());
+  return ['pagefind', ...shards.sort().map((f) => `pagefind/${f}`)];
+}
+
+/** Pagefind's runtime: script, worker, WebAssembly, entry file and language metadata, of every shard. */
 export function pagefindRuntime(outDir: string): string[] {
-  const dir = path.join(outDir, 'pagefind');
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((f) => /^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta)$/.test(f))
-    .map((f) => `pagefind/${f}`);
+  return pagefindBundles(outDir).flatMap((bundle) =>
+    fs
+      .readdirSync(path.join(outDir, bundle))
+      .filter((f) => /^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta)$/.test(f))
+      .map((f) => `${bundle}/${f}`),
+  );
 }
 
 /** The index and filter chunks (precached under the cap). Fragments, one per entry, never are. */
 export function pagefindChunks(outDir: string): string[] {
-  const list = (sub: string, ext: string) => {
-    const dir = path.join(outDir, 'pagefind', sub);
-    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => `pagefind/${sub}/${f}`) : [];
+  const list = (bundle: string, sub: string, ext: string) => {
+    const dir = path.join(outDir, bundle, sub);
+    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => `${bundle}/${sub}/${f}`) : [];
   };
-  return [...list('index', '.pf_index'), ...list('filter', '.pf_filter')];
+  return pagefindBundles(outDir).flatMap((b) => [...list(b, 'index', '.pf_index'), ...list(b, 'filter', '.pf_filter')]);
 }
 
 function local(base: string, href: string): string | undefined {

@@ -7,7 +7,8 @@ import { highlightParts } from '../search/highlight.ts';
 import { paths, withBase } from '../publish/urls.ts';
 import { runSearch, type Pagefind, type PagefindResult, type ResultData } from '../search/engine.ts';
 import { parseVocabulary, type Vocabulary } from '../search/vocabulary.ts';
-import { startFederation } from '../search/federated-search.ts';
+import { startFederation, type PagefindMerge } from '../search/federated-search.ts';
+import { MAIN_SHARD_DIR, shardsToLoad, type SearchShard } from '../search/shards.ts';
 
 const PAGE_SIZE = 10;
 /** Possibly related entries shown when no answer matched. */
@@ -43,18 +44,31 @@ export function startSearchPage(): void {
   // Federation (src/search/): partner banks' indexes, labels, filter values and vocabulary.
   const federation = startFederation(root, selects);
 
-  let pagefind: Promise<Pagefind> | undefined;
+  const shards = JSON.parse(root.dataset.shards ?? '[]') as SearchShard[];
+  // One Pagefind instance per set of shards loaded: all of them, or a filtered field's.
+  const instances = new Map<string, Promise<Pagefind>>();
   let vocabulary: Promise<Vocabulary | undefined> | undefined;
   let generation = 0;
   let pending: PagefindResult[] = [];
   let words: string[] = [];
 
-  const loadPagefind = () =>
-    (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
-      await pf.options({ baseUrl: base });
-      await federation.attach(pf);
-      return pf;
-    }));
+  // A large bank's index is in shards (src/search/shards.ts): a field filter loads only that field's,
+  // else the first shard is loaded and the others merged into it, as partner banks are.
+  const loadPagefind = (field?: string) => {
+    const load = shards.length ? shardsToLoad(shards, field) : [{ dir: MAIN_SHARD_DIR, fields: [] }];
+    const key = load.map((s) => s.dir).join(' ');
+    let pf = instances.get(key);
+    if (!pf) {
+      pf = import(/* @vite-ignore */ `${base}${load[0].dir}pagefind.js`).then(async (instance: Pagefind & PagefindMerge) => {
+        await instance.options({ baseUrl: base });
+        await Promise.all(load.slice(1).map((s) => instance.mergeIndex(`${base}${s.dir}`, { baseUrl: base })));
+        await federation.attach(instance);
+        return instance;
+      });
+      instances.set(key, pf);
+    }
+    return pf;
+  };
   const loadVocabulary = () =>
     (vocabulary ??= fetch(`${base}search/vocabulary.json`)
       .then((r) => (r.ok ? r.json() : []))
@@ -164,7 +178,7 @@ export function startSearchPage(): void {
       // A bank with no published entry has no index to load.
       const outcome =
         root.dataset.empty === undefined
-          ? await runSearch(await loadPagefind(), loadVocabulary, s.q, filters)
+          ? await runSearch(await loadPagefind(s.field), loadVocabulary, s.q, filters)
           : { first: [], rest: [], total: 0, corrections: [], dropped: [], words: [], confident: false };
       if (gen !== generation) return;
       words = outcome.words;

@@ -9,6 +9,7 @@ import {
   extraFilterOptions,
   partnerLabel,
   partnerOf,
+  partnerShardDirs,
   type Partner,
   type SiteInfo,
   type VocabularyData,
@@ -18,7 +19,7 @@ import { mergeVocabularies, parseVocabulary, type Vocabulary } from './vocabular
 /** How long a partner may take to answer before the search goes on without it. */
 const PARTNER_TIMEOUT_MS = 4000;
 
-interface PagefindMerge {
+export interface PagefindMerge {
   mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
 }
 
@@ -95,7 +96,10 @@ export function startFederation(root: HTMLElement, selects: Record<'field' | 'ow
           try {
             // Probe first: a partner that is down must not break the merged search.
             await fetchJson(`${p.base}pagefind/pagefind-entry.json`);
-            await pf.mergeIndex(`${p.base}pagefind/`, { baseUrl: p.base, indexWeight: PARTNER_INDEX_WEIGHT });
+            const info = (await infos)[partners.indexOf(p)]?.info;
+            for (const dir of partnerShardDirs(info)) {
+              await pf.mergeIndex(`${p.base}${dir}`, { baseUrl: p.base, indexWeight: PARTNER_INDEX_WEIGHT });
+            }
           } catch (err) {
             console.warn(`search: bank ${p.base} did not answer`, err);
             unreachable(p);

@@ -24,6 +24,8 @@ export interface SiteInfo {
   units: { id: string; name: string; level: string }[];
   builtAt: string;
   contentVersion: string;
+  /** The folders of its Pagefind index, one per shard (src/search/shards.ts); absent before shards. */
+  searchShards?: string[];
 }
 
 /**
@@ -40,6 +42,17 @@ export const VOCABULARY_DATA_FILE = 'data/vocabulary.json';
 export const PARTNER_INDEX_WEIGHT = 0.9;
 
 const ORIGIN = /^https?:\/\/[^/?#\s]+$/;
+
+const SHARD_DIR = /^pagefind\/(?:shard-\d{1,4}\/)?$/;
+
+/**
+ * The index folders to merge for a partner: what its site.json lists, kept to the shard folders this
+ * project writes (a partner's file cannot point the merge elsewhere), or its single index.
+ */
+export function partnerShardDirs(info: SiteInfo | undefined): string[] {
+  const dirs = Array.isArray(info?.searchShards) ? info.searchShards.filter((d) => typeof d === 'string' && SHARD_DIR.test(d)) : [];
+  return dirs.includes('pagefind/') ? [...new Set(dirs)] : ['pagefind/'];
+}
 
 /** Parses HOIDAP_FEDERATE; throws an error naming the variable and the bad item. */
 export function parseFederate(raw: string | undefined, name = 'HOIDAP_FEDERATE'): Partner[] {

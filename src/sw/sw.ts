@@ -35,8 +35,8 @@ const precache = new PrecacheController({ cacheName: PRECACHE });
 precache.addToCacheList(config.precache.map(({ url, revision, integrity }) => ({ url, revision, integrity })));
 
 /** Content-hashed files (Astro assets, Pagefind chunks): safe to cache forever within a build. */
-const HASHED = new RegExp(`^${escapeRegExp(config.base)}(?:_astro/|pagefind/(?:fragment|index|filter)/)`);
-const FRAGMENT = new RegExp(`^${escapeRegExp(config.base)}pagefind/fragment/`);
+const HASHED = new RegExp(`^${escapeRegExp(config.base)}(?:_astro/|pagefind/(?:shard-\\d+/)?(?:fragment|index|filter)/)`);
+const FRAGMENT = new RegExp(`^${escapeRegExp(config.base)}pagefind/(?:shard-\\d+/)?fragment/`);
 
 // ---------------------------------------------------------------------------------------------------
 // Install, activate

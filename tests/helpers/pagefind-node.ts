@@ -5,6 +5,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runSearch, type Pagefind } from '../../src/search/engine.ts';
 import { parseVocabulary } from '../../src/search/vocabulary.ts';
+import type { PagefindMerge } from '../../src/search/federated-search.ts';
+import type { SearchShard } from '../../src/search/shards.ts';
+import { decodeEntities } from './html.ts';
 
 const ORIGIN = 'http://site.test';
 let instance = 0;
@@ -23,9 +26,14 @@ export async function nodeSearch(outDir: string): Promise<NodeSearch> {
     if (!fs.existsSync(file)) return new Response(null, { status: 404 });
     return new Response(fs.readFileSync(file));
   }) as typeof fetch;
+  // The shards the search page loads (src/search/shards.ts): the first, with the others merged in.
+  const page = fs.readFileSync(path.join(outDir, 'tim-kiem/index.html'), 'utf8');
+  const shards = JSON.parse(decodeEntities(/data-shards="([^"]*)"/.exec(page)?.[1] ?? '[]')) as SearchShard[];
+  const dirs = shards.length ? shards.map((s) => s.dir) : ['pagefind/'];
   // A fresh module instance per site: pagefind.js keeps its index in module state.
-  const pf = (await import(`${pathToFileURL(path.join(outDir, 'pagefind/pagefind.js')).href}?site=${instance++}`)) as Pagefind;
-  await pf.options({ basePath: `${ORIGIN}/pagefind/`, baseUrl: '/' });
+  const pf = (await import(`${pathToFileURL(path.join(outDir, dirs[0], 'pagefind.js')).href}?site=${instance++}`)) as Pagefind & PagefindMerge;
+  await pf.options({ basePath: `${ORIGIN}/${dirs[0]}`, baseUrl: '/' });
+  for (const dir of dirs.slice(1)) await pf.mergeIndex(`${ORIGIN}/${dir}`, { baseUrl: '/' });
   const vocabulary = parseVocabulary(JSON.parse(fs.readFileSync(path.join(outDir, 'search/vocabulary.json'), 'utf8')));
   return {
     async ids(q, filters = {}) {
