@@ -14,9 +14,14 @@ export interface QrMatrix {
   dark(row: number, col: number): boolean;
 }
 
-/** Encodes `text` (byte mode, error correction level M). */
+/**
+ * Encodes `text` in byte mode, error correction level M, mask pattern 0. The library's defaults (search
+ * for the smallest mix of segment modes, then score all 8 masks) cost 15x the time for a URL and gain
+ * nothing a reader sees: every entry page carries a code, so at 10,000 entries that was several seconds
+ * of the build (BENCHMARKS.md). Any mask is valid for readers; the tests decode every printed code.
+ */
 export function qrMatrix(text: string): QrMatrix {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { modules } = QRCode.create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: 0 });
   return { size: modules.size, dark: (row, col) => modules.get(row, col) === 1 };
 }
 
