@@ -5,7 +5,20 @@ import { entryText } from './entry-text.ts';
 import type { ContentModel } from './model.ts';
 import { buildSearchVocabulary, type VocabularyData } from '../search/vocabulary.ts';
 
+// The site's build asks twice in one process (the data/vocabulary.json route, then the search index's
+// hook): build it once per model.
+const built = new WeakMap<ContentModel, VocabularyData>();
+
 export function searchVocabularyOf(model: ContentModel): VocabularyData {
+  let vocabulary = built.get(model);
+  if (!vocabulary) {
+    vocabulary = buildOf(model);
+    built.set(model, vocabulary);
+  }
+  return vocabulary;
+}
+
+function buildOf(model: ContentModel): VocabularyData {
   const published = model.entries.filter((e) => e.data.status === 'published');
   return buildSearchVocabulary(
     published.map((e) => ({ text: entryText(e.data, e.body), head: [e.data.question, ...(e.data.aliases ?? [])].join('\n') })),

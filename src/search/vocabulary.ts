@@ -7,6 +7,40 @@ import { fold, foldedWords, normalizeTonePlacement } from './fold.ts';
 
 export const TYPO_MIN_LENGTH = 5;
 
+/**
+ * `foldedWords` and `formOf` remembered per distinct word as written, for building a vocabulary from
+ * many texts. Folding a text word by word gives its `foldedWords` (tests/unit/search-lib.test.ts
+ * checks the two agree on hostile text): folding works within a word and its marks, never across the
+ * spaces and punctuation between words.
+ */
+export class WordTokens {
+  private seen = new Map<string, { folded: string[]; form: string; digits: boolean }>();
+
+  /** A word as written (a run of letters, marks and digits): its folded words, its form, whether it holds a digit. */
+  word(raw: string): { folded: string[]; form: string; digits: boolean } {
+    let t = this.seen.get(raw);
+    if (!t) {
+      t = { folded: foldedWords(raw), form: formOf(raw), digits: /\d/.test(raw) };
+      this.seen.set(raw, t);
+    }
+    return t;
+  }
+
+  /** The same as `foldedWords(text)`. */
+  folded(text: string): string[] {
+    const out: string[] = [];
+    for (const raw of text.split(NON_WORD)) if (raw) out.push(...this.word(raw).folded);
+    return out;
+  }
+
+  /** The same as `formOf(word)`. */
+  form(word: string): string {
+    return this.word(word).form;
+  }
+}
+
+const NON_WORD = /[^\p{L}\p{M}\p{N}]+/u;
+
 /** Folded words of 2+ letters, sorted by frequency (most frequent first). Numbers are left out. */
 export function buildVocabulary(texts: Iterable<string>): string[] {
   const counts = new Map<string, number>();
@@ -128,7 +162,7 @@ export function isKnownForm(word: string, vocabulary: Vocabulary): boolean {
   return vocabulary.docs === 0 ? vocabulary.known.has(fold(word)) : vocabulary.forms.has(formOf(word));
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const LINE_BREAKS = /[\n.,;:!?()"“”]+/;
 /** Share of the entries holding the rarer word of a pair that hold the pair, for it to be a term. */
 const TERM_COHESION = 0.5;
 /** Most terms shipped. */
@@ -139,16 +173,16 @@ const MAX_TERMS = 5000;
  * aliases) and the synonym groups.
  */
 export function buildSearchVocabulary(entries: { text: string; head: string }[], synonyms: string[][]): VocabularyData {
-  const words = buildVocabulary([...entries.map((e) => e.text), ...synonyms.map((g) => g.join(' '))]);
+  // A bank of 10,000 entries has millions of words but a few thousand distinct ones: each entry's text
+  // is read once, and each distinct word folded and spelt once (folding every text whole, four times
+  // over, cost 14 s of CPU at 10,000 entries).
+  const tokens = new WordTokens();
+  const foldedWords = (text: string) => tokens.folded(text);
   const df = new Map<string, number>();
   const forms = new Map<string, number>();
-  const formsOf = (text: string) => {
-    const out = new Set<string>();
-    for (const m of text.matchAll(WORD)) if (!/\d/.test(m[0])) out.add(formOf(m[0]));
-    return out;
-  };
+  const occurrences = new Map<string, number>();
   const pairsOf = (text: string, into: Set<string>) => {
-    for (const line of text.split(/[\n.,;:!?()"“”]+/)) {
+    for (const line of text.split(LINE_BREAKS)) {
       const ws = foldedWords(line);
       for (let i = 0; i + 1 < ws.length; i++) into.add(`${ws[i]} ${ws[i + 1]}`);
     }
@@ -159,19 +193,47 @@ export function buildSearchVocabulary(entries: { text: string; head: string }[],
   for (const e of entries) pairsOf(e.head, candidates);
   const head = new Set<string>();
   for (const e of entries) for (const w of foldedWords(e.head)) head.add(w);
-  for (const g of synonyms) for (const t of g) {
-    pairsOf(t, synonymPairs);
-    for (const w of foldedWords(t)) head.add(w);
-    for (const f of formsOf(t)) if (!forms.has(f)) forms.set(f, 0);
+  for (const g of synonyms) {
+    for (const w of foldedWords(g.join(' '))) occurrences.set(w, (occurrences.get(w) ?? 0) + 1);
+    for (const t of g) {
+      pairsOf(t, synonymPairs);
+      for (const w of foldedWords(t)) head.add(w);
+      for (const raw of t.split(NON_WORD)) {
+        const spelling = raw ? tokens.word(raw) : undefined;
+        if (spelling && !spelling.digits && !forms.has(spelling.form)) forms.set(spelling.form, 0);
+      }
+    }
+  }
+  const pairStarts = new Map<string, Set<string>>();
+  for (const pair of [...candidates, ...synonymPairs]) {
+    const [a, b] = pair.split(' ');
+    pairStarts.set(a, (pairStarts.get(a) ?? new Set()).add(b));
   }
   const pairCounts = new Map<string, number>();
   for (const e of entries) {
-    for (const w of new Set(foldedWords(e.text))) df.set(w, (df.get(w) ?? 0) + 1);
-    for (const f of formsOf(e.text)) forms.set(f, (forms.get(f) ?? 0) + 1);
+    const held = new Set<string>();
+    const spelt = new Set<string>();
     const pairs = new Set<string>();
-    pairsOf(e.text, pairs);
-    for (const p of pairs) if (candidates.has(p) || synonymPairs.has(p)) pairCounts.set(p, (pairCounts.get(p) ?? 0) + 1);
+    for (const line of e.text.split(LINE_BREAKS)) {
+      let previous = '';
+      for (const raw of line.split(NON_WORD)) {
+        if (!raw) continue;
+        const t = tokens.word(raw);
+        if (!t.digits) spelt.add(t.form);
+        for (const w of t.folded) {
+          occurrences.set(w, (occurrences.get(w) ?? 0) + 1);
+          held.add(w);
+          // Only pairs that can become terms are built as strings (most adjacent words are not).
+          if (previous && pairStarts.get(previous)?.has(w)) pairs.add(`${previous} ${w}`);
+          previous = w;
+        }
+      }
+    }
+    for (const w of held) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const f of spelt) forms.set(f, (forms.get(f) ?? 0) + 1);
+    for (const p of pairs) pairCounts.set(p, (pairCounts.get(p) ?? 0) + 1);
   }
+  const words = [...occurrences.entries()].filter(([w]) => w.length >= 2 && !/^\d+$/.test(w)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
   // A pair is a term when it recurs and its words mostly occur together ("hành lang", "lực lượng"),
   // not when two common words happen to meet twice ("dân báo").
   const kept: { pair: string; n: number; cohesion: number }[] = [];

@@ -3,7 +3,8 @@ import { highlightParts } from '../../src/search/highlight.ts';
 import { rerank } from '../../src/search/rerank.ts';
 import { prepareQuery } from '../../src/search/query.ts';
 import { dStrokeFolds, prepareSynonyms, searchTerms, synonymExpansions } from '../../src/search/terms.ts';
-import { buildVocabulary, correctWord, makeVocabulary, withinOneEdit } from '../../src/search/vocabulary.ts';
+import { buildSearchVocabulary, buildVocabulary, correctWord, formOf, makeVocabulary, withinOneEdit, WordTokens } from '../../src/search/vocabulary.ts';
+import { foldedWords } from '../../src/search/fold.ts';
 
 describe('search terms added to the index', () => {
   it('folds the words with đ', () => expect(dStrokeFolds('Đăng ký đất đai tại UBND xã')).toEqual(['dang', 'dat', 'dai']));
@@ -53,6 +54,35 @@ describe('vocabulary and typo correction', () => {
     expect(prepareQuery('bitcoin ruou', vocabulary)).toMatchObject({ words: ['ruou'], corrections: [], dropped: ['bitcoin'] });
     expect(prepareQuery('Điều 139', vocabulary).words).toEqual(['Điều', '139']);
     expect(prepareQuery('đất'.normalize('NFD'), makeVocabulary(['dat'])).words).toEqual(['đất']);
+  });
+});
+
+describe('WordTokens: folding word by word gives what folding the whole text gives', () => {
+  // Pieces hostile text is made of: Vietnamese in NFC and NFD, both tone placements, marks after spaces
+  // and punctuation, digits, other scripts, letters whose lowercase grows (İ), ligatures, emoji, Word's
+  // odd spaces and quotes.
+  const pieces = ['Đất', 'đai', 'hoà', 'hòa', 'THUỶ', 'thủy', 'quý', 'Nghị', 'định', '15/2026/NĐ-CP', 'điện'.normalize('NFD'), '\u0301a', ' \u0301', 'İstanbul', 'ǅ', 'ﬁ', 'Å', 'ß', '日本', 'ŉ', '😀', '\u00a0', '\u2009', '“', '”', '-', ',', '.', ' ', '\n', '3', 'x\u0323\u0302', 'ｆｕｌｌ', 'ΐ', 'e\u0308\u0301'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const texts = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join(next() < 0.5 ? ' ' : ''));
+  it('folded(text) equals foldedWords(text), and form(word) equals formOf(word)', () => {
+    const tokens = new WordTokens();
+    for (const text of texts) {
+      expect(tokens.folded(text), JSON.stringify(text)).toEqual(foldedWords(text));
+      for (const word of text.split(/\s+/)) expect(tokens.form(word)).toBe(formOf(word));
+    }
+  });
+  it('buildSearchVocabulary, reading each text once, counts what folding each text whole counts', () => {
+    const entries = texts.map((text, i) => ({ text, head: texts[(i * 7) % texts.length] }));
+    const v = buildSearchVocabulary(entries, [['hoà', 'thủy điện'], ['Đất đai']]);
+    expect(v.words).toEqual(buildVocabulary([...texts, 'hoà thủy điện', 'Đất đai']));
+    const held = new Map<string, number>();
+    for (const t of texts) for (const w of new Set(foldedWords(t))) held.set(w, (held.get(w) ?? 0) + 1);
+    expect(v.df).toEqual(v.words.map((w) => held.get(w) ?? 0));
+    const spelt = new Map<string, number>();
+    for (const t of texts) for (const f of new Set((t.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).filter((w) => !/\d/.test(w)).map(formOf))) spelt.set(f, (spelt.get(f) ?? 0) + 1);
+    for (const f of ['hòa', 'thủy', 'điện', 'đất', 'đai']) if (!spelt.has(f)) spelt.set(f, 0);
+    expect(v.forms).toEqual(Object.fromEntries([...spelt].sort((a, b) => (a[0] < b[0] ? -1 : 1))));
   });
 });
 
