@@ -107,3 +107,29 @@ export function groupTotals(phases: Phase[]): GroupTotal[] {
     return { group, label: GROUP_LABELS[group], ms: list.reduce((n, p) => n + p.ms, 0), cpuMs: list.reduce((n, p) => n + p.cpuMs, 0), peakRss: peaks.length ? Math.max(...peaks) : undefined };
   });
 }
+
+export interface RebuildPhase {
+  key: string;
+  label: string;
+  ms: number;
+  cpuMs: number;
+  /** Share of the rebuild's CPU time, 0-1. */
+  cpuShare: number;
+  /** The same phase in the clean build. */
+  cleanMs: number;
+  cleanCpuMs: number;
+}
+
+/** The rebuild's phases that hold `share` of its CPU time, largest first, each beside the clean build's. */
+export function dominantPhases(rebuilt: Phase[], clean: Phase[], share = 0.9): RebuildPhase[] {
+  const total = rebuilt.reduce((n, p) => n + p.cpuMs, 0);
+  const out: RebuildPhase[] = [];
+  let held = 0;
+  for (const p of [...rebuilt].sort((a, b) => b.cpuMs - a.cpuMs)) {
+    if (total > 0 && held >= share * total) break;
+    const c = clean.find((x) => x.key === p.key);
+    out.push({ key: p.key, label: p.label, ms: p.ms, cpuMs: p.cpuMs, cpuShare: total ? p.cpuMs / total : 0, cleanMs: c?.ms ?? 0, cleanCpuMs: c?.cpuMs ?? 0 });
+    held += p.cpuMs;
+  }
+  return out;
+}

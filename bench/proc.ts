@@ -24,6 +24,9 @@ export interface RunResult {
    * its parent never waits for, like Pagefind's binary, only shows up in the samples).
    */
   cpuMs: number;
+  /** The two sources of `cpuMs`, kept to show when they disagree: reaped children's rusage, and the samples. */
+  cpuReapedMs: number;
+  cpuSampledMs: number;
   samples: RssSample[];
   /** Combined stdout and stderr, also written to `logFile` when given. */
   output: string;
@@ -145,8 +148,10 @@ export function runSampled(cmd: string, args: string[], opts: { cwd: string; env
     child.on('close', (code) => {
       clearInterval(timer);
       const end = Date.now();
-      const cpuMs = Math.max(reapedChildrenCpu() - cpuBefore, samples.at(-1)?.cpu ?? 0);
-      const done = () => resolve({ code, start, end, cpuMs, samples, output: chunks.join('') });
+      const cpuReapedMs = reapedChildrenCpu() - cpuBefore;
+      const cpuSampledMs = samples.at(-1)?.cpu ?? 0;
+      const cpuMs = Math.max(cpuReapedMs, cpuSampledMs);
+      const done = () => resolve({ code, start, end, cpuMs, cpuReapedMs, cpuSampledMs, samples, output: chunks.join('') });
       if (log) log.end(done);
       else done();
     });
