@@ -1,5 +1,8 @@
 // Freshness on entry pages, owner views, feeds and the JSON export, on the minimal fixture site
-// (build date 2026-06-01).
+// (build date 2026-06-01), and its precompressed copies.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { exportSchema } from '../../src/schema/export.ts';
@@ -105,5 +108,16 @@ describe('JSON export', () => {
   it('publishes its JSON Schema', () => {
     const schema = JSON.parse(readPage(out, 'data/entries.schema.json'));
     expect(schema.properties.entries.items.required).toEqual(expect.arrayContaining(['id', 'url', 'reviewDue', 'overdue', 'supersededBy']));
+  });
+});
+
+describe('precompressed copies', () => {
+  it('has .br and .gz copies of the home and search pages (every search starts there), not of other pages', () => {
+    for (const page of ['index.html', 'tim-kiem/index.html']) {
+      const html = fs.readFileSync(path.join(out, page));
+      expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(out, `${page}.br`))).equals(html), page).toBe(true);
+      expect(zlib.gunzipSync(fs.readFileSync(path.join(out, `${page}.gz`))).equals(html), page).toBe(true);
+    }
+    expect(htmlFiles(out).filter((f) => fs.existsSync(path.join(out, `${f}.br`))).sort()).toEqual(['index.html', 'tim-kiem/index.html']);
   });
 });
