@@ -6,8 +6,11 @@ import type { ContentModel } from './model.ts';
 import { buildSearchVocabulary, type VocabularyData } from '../search/vocabulary.ts';
 
 // The site's build asks twice in one process (the data/vocabulary.json route, then the search index's
-// hook): build it once per model.
-const built = new WeakMap<ContentModel, VocabularyData>();
+// hook): build it once per model. The pages' bundle has its own copy of this module, so the memo is
+// kept on globalThis (under a registered symbol), as the model itself is (kept-model.ts).
+const KEY = Symbol.for('hoidap.searchVocabulary');
+const store = globalThis as typeof globalThis & { [KEY]?: WeakMap<ContentModel, VocabularyData> };
+const built = (store[KEY] ??= new WeakMap());
 
 export function searchVocabularyOf(model: ContentModel): VocabularyData {
   let vocabulary = built.get(model);

@@ -334,3 +334,29 @@ describe('the cache folder is keyed by the content root (finding 5)', () => {
     expect(cacheDirFor('/roots/a', { HOIDAP_CACHE_DIR: '/tmp/c' }, '/project')).toMatch(/^\/tmp\/c\/root-[0-9a-f]{12}$/);
   });
 });
+
+describe('a second reading of an unchanged entry (content guard, then the content layer) reuses the parse', () => {
+  it('hands the first parse out once more for the same text, and parses again after an edit', () => {
+    const root = makeRoot();
+    const file = path.join(root, ENTRY);
+    const first = readEntryFile(file, [])!;
+    const second = readEntryFile(file, [])!;
+    expect(second).toBe(first);
+    // Handed out once: a third reading parses again (and gives equal data).
+    const third = readEntryFile(file, [])!;
+    expect(third).not.toBe(first);
+    expect(third.data).toEqual(first.data);
+    fs.writeFileSync(file, withKey(fs.readFileSync(file, 'utf8'), 'topic', 'Chủ đề mới'));
+    const edited = readEntryFile(file, [])!;
+    expect(edited.data.topic).toBe('Chủ đề mới');
+  });
+  it('never hands out a parse for text that is now rejected', () => {
+    const root = makeRoot();
+    const file = path.join(root, ENTRY);
+    expect(readEntryFile(file, [])).toBeDefined();
+    fs.writeFileSync(file, 'no frontmatter at all');
+    const issues: Parameters<typeof readEntryFile>[1] = [];
+    expect(readEntryFile(file, issues)).toBeUndefined();
+    expect(issues.length).toBeGreaterThan(0);
+  });
+});
