@@ -3,7 +3,11 @@
 // - every term of a synonym group whose other term appears in the entry (index-side expansion, so
 //   "QLTT", "sổ đỏ" or "GCN QSDĐ" find the entries that spell the long form, and the reverse).
 import type { SynonymGroups } from '../schema/index.ts';
-import { fold, foldedWords } from './fold.ts';
+import { foldedWords } from './fold.ts';
+import { WordTokens } from './vocabulary.ts';
+
+// Every entry page of a build asks for its terms: fold each distinct word once for all of them.
+const tokens = new WordTokens();
 
 const HAS_D_STROKE = /[đĐ]/;
 
@@ -11,7 +15,7 @@ const HAS_D_STROKE = /[đĐ]/;
 export function dStrokeFolds(text: string): string[] {
   const out = new Set<string>();
   for (const word of text.split(/[^\p{L}\p{M}\p{N}]+/u)) {
-    if (HAS_D_STROKE.test(word)) out.add(fold(word));
+    if (HAS_D_STROKE.test(word)) out.add(tokens.word(word).fold);
   }
   return [...out];
 }
@@ -40,7 +44,7 @@ export function prepareSynonyms(groups: SynonymGroups): PreparedSynonyms {
 
 /** Synonym terms to add for a text: all terms of each group with a member present in the text. */
 export function synonymExpansions(text: string, synonyms: PreparedSynonyms): string[] {
-  const folded = foldedWords(text).join(' ');
+  const folded = tokens.folded(text).join(' ');
   const out: string[] = [];
   for (const group of synonyms.groups) {
     if (group.folded.some((f) => containsPhrase(folded, f))) out.push(...group.terms);

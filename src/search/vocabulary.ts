@@ -14,13 +14,17 @@ export const TYPO_MIN_LENGTH = 5;
  * spaces and punctuation between words.
  */
 export class WordTokens {
-  private seen = new Map<string, { folded: string[]; form: string; digits: boolean }>();
+  private seen = new Map<string, { fold: string; folded: string[]; form: string; digits: boolean }>();
 
-  /** A word as written (a run of letters, marks and digits): its folded words, its form, whether it holds a digit. */
-  word(raw: string): { folded: string[]; form: string; digits: boolean } {
+  /**
+   * A word as written (a run of letters, marks and digits): `fold(raw)`, its folded words, its form,
+   * whether it holds a digit.
+   */
+  word(raw: string): { fold: string; folded: string[]; form: string; digits: boolean } {
     let t = this.seen.get(raw);
     if (!t) {
-      t = { folded: foldedWords(raw), form: formOf(raw), digits: /\d/.test(raw) };
+      const folded = fold(raw);
+      t = { fold: folded, folded: folded.split(NON_LETTER).filter(Boolean), form: formOf(raw), digits: /\d/.test(raw) };
       this.seen.set(raw, t);
     }
     return t;
@@ -40,6 +44,8 @@ export class WordTokens {
 }
 
 const NON_WORD = /[^\p{L}\p{M}\p{N}]+/u;
+/** What `foldedWords` splits folded text on. */
+const NON_LETTER = /[^\p{L}\p{N}]+/u;
 
 /** Folded words of 2+ letters, sorted by frequency (most frequent first). Numbers are left out. */
 export function buildVocabulary(texts: Iterable<string>): string[] {

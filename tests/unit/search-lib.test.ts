@@ -4,7 +4,7 @@ import { rerank } from '../../src/search/rerank.ts';
 import { prepareQuery } from '../../src/search/query.ts';
 import { dStrokeFolds, prepareSynonyms, searchTerms, synonymExpansions } from '../../src/search/terms.ts';
 import { buildSearchVocabulary, buildVocabulary, correctWord, formOf, makeVocabulary, withinOneEdit, WordTokens } from '../../src/search/vocabulary.ts';
-import { foldedWords } from '../../src/search/fold.ts';
+import { fold, foldedWords } from '../../src/search/fold.ts';
 
 describe('search terms added to the index', () => {
   it('folds the words with đ', () => expect(dStrokeFolds('Đăng ký đất đai tại UBND xã')).toEqual(['dang', 'dat', 'dai']));
@@ -69,7 +69,10 @@ describe('WordTokens: folding word by word gives what folding the whole text giv
     const tokens = new WordTokens();
     for (const text of texts) {
       expect(tokens.folded(text), JSON.stringify(text)).toEqual(foldedWords(text));
-      for (const word of text.split(/\s+/)) expect(tokens.form(word)).toBe(formOf(word));
+      for (const word of text.split(/\s+/)) {
+        expect(tokens.form(word)).toBe(formOf(word));
+        expect(tokens.word(word).fold).toBe(fold(word));
+      }
     }
   });
   it('buildSearchVocabulary, reading each text once, counts what folding each text whole counts', () => {
