@@ -11,6 +11,7 @@ import type { ContentModel } from '../content/model.ts';
 import { searchVocabularyOf } from '../content/search-vocabulary.ts';
 import { mark } from './build-timings.ts';
 import { afterAstroFile, writeHandoff } from './after-astro.ts';
+import { writeFirstStageIndex } from './first-stage-index.ts';
 
 export const VOCABULARY_FILE = 'search/vocabulary.json';
 /** Pagefind's bundled UIs: the site has its own search page, so these are not shipped. */
@@ -86,6 +87,8 @@ function writeVocabulary(outDir: string, model: ContentModel, logger: Logger): v
   fs.mkdirSync(path.dirname(path.join(outDir, VOCABULARY_FILE)), { recursive: true });
   fs.writeFileSync(path.join(outDir, VOCABULARY_FILE), JSON.stringify(vocabulary));
   logger.info(`search vocabulary of ${vocabulary.words.length} words, ${Object.keys(vocabulary.terms).length} terms`);
+  // The small index a first query is answered from (docs/search.md, "Two stages").
+  writeFirstStageIndex(outDir, model, logger);
 }
 
 /** Pages in the written index, read from Pagefind's entry file. */
