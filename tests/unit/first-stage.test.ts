@@ -114,6 +114,8 @@ describe('first-stage index builder', () => {
     expect(wordHash('a')).toBe(0xe40c292c);
     const again = buildFirstStageIndex(ENTRIES, prepareSynonyms(SYNONYMS));
     expect(again.manifest.key).toBe(index.manifest.key);
+    // 16 hex digits: the service worker caches this folder as content-hashed (src/sw/sw.ts).
+    expect(index.manifest.key).toMatch(/^[0-9a-f]{16}$/);
     const changed = buildFirstStageIndex([...ENTRIES.slice(1), { ...ENTRIES[0], summary: 'Khác.' }], prepareSynonyms(SYNONYMS));
     expect(changed.manifest.key).not.toBe(index.manifest.key);
   });
