@@ -33,6 +33,8 @@ export const vi = {
     corrected: 'Đã tìm theo từ đã sửa hoặc đọc theo kiểu gõ Telex/VNI:',
     ignored: 'Bỏ qua từ không có trong ngân hàng câu hỏi:',
     more: 'Xem thêm kết quả',
+    /** Two-stage search: the first answers come from questions, aliases and summaries; this searches the answers' full text. */
+    fullText: 'Tìm cả trong toàn văn câu trả lời',
     noResults: 'Chưa có câu trả lời khớp với câu hỏi này.',
     noResultsHelp: 'Bạn có thể gửi câu hỏi để đơn vị chủ trì trả lời, thử từ khóa ngắn hơn, bỏ bớt bộ lọc, hoặc duyệt theo lĩnh vực:',
     noAnswerStatus: 'Chưa có câu trả lời khớp với câu hỏi này.',

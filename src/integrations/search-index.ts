@@ -16,6 +16,7 @@ import { MAIN_SHARD_DIR, type PlannedShard } from '../search/shards.ts';
 import { searchShards } from '../search/shard-options.ts';
 import { mark } from './build-timings.ts';
 import { afterAstroFile, writeHandoff } from './after-astro.ts';
+import { writeFirstStageIndex } from './first-stage-index.ts';
 
 export const VOCABULARY_FILE = 'search/vocabulary.json';
 /** Pagefind's bundled UIs: the site has its own search page, so these are not shipped. */
@@ -128,6 +129,8 @@ function writeVocabulary(outDir: string, model: ContentModel, logger: Logger): v
   fs.mkdirSync(path.dirname(path.join(outDir, VOCABULARY_FILE)), { recursive: true });
   fs.writeFileSync(path.join(outDir, VOCABULARY_FILE), JSON.stringify(vocabulary));
   logger.info(`search vocabulary of ${vocabulary.words.length} words, ${Object.keys(vocabulary.terms).length} terms`);
+  // The small index a first query is answered from (docs/search.md, "Two stages").
+  writeFirstStageIndex(outDir, model, logger);
 }
 
 /** Pages in one Pagefind bundle, read from its entry file. */

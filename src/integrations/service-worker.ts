@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { getManifest } from 'workbox-build';
 import { normalizeBase, paths } from '../publish/urls.ts';
 import { VOCABULARY_FILE } from './search-index.ts';
+import { FIRST_STAGE_MANIFEST } from '../search/first-stage-index.ts';
 import { afterAstroFile } from './after-astro.ts';
 import { indexCapBytes, offlineEnabled } from '../sw/options.ts';
 import { REGISTER_FILE, SW_FILE, type PrecacheEntry, type SwConfig } from '../sw/shared.ts';
@@ -91,6 +92,11 @@ export async function writeServiceWorker(outDir: string, base: string, options: 
   }
   for (const f of pagefindRuntime(outDir)) files.add(f);
   if (fs.existsSync(path.join(outDir, VOCABULARY_FILE))) files.add(VOCABULARY_FILE);
+  // The first-stage manifest names this build's shard folder (src/search/first-stage-index.ts): served
+  // from the precache, a page of this build never reads another build's shards. Offline, or once the
+  // server has dropped this build's shards, the first stage fails and the page searches the precached
+  // Pagefind index instead (src/search/two-stage.ts).
+  if (fs.existsSync(path.join(outDir, FIRST_STAGE_MANIFEST))) files.add(FIRST_STAGE_MANIFEST);
   const chunks = pagefindChunks(outDir);
   const indexBytes = chunks.reduce((n, f) => n + fs.statSync(path.join(outDir, f)).size, 0);
   const indexPrecached = indexBytes <= cap;

@@ -1,11 +1,15 @@
-// Client side of /tim-kiem/: runs the query and filters in the URL with Pagefind, renders results
+// Client side of /tim-kiem/: runs the query and filters in the URL in two stages (src/search/two-stage.ts:
+// the small first-stage index, then Pagefind's full text when the first stage cannot answer or the
+// reader asks for it with the "search the full text too" button), renders results
 // with DOM APIs (never innerHTML: result text comes from content files), keeps the URL in step so a
 // result list can be shared and back/forward work. Results the engine is not confident about are no
 // answers: they are listed as "possibly related" outside [data-search-results], and the page offers
 // to ask the question.
 import { highlightParts } from '../search/highlight.ts';
 import { paths, withBase } from '../publish/urls.ts';
-import { runSearch, type Pagefind, type PagefindResult, type ResultData } from '../search/engine.ts';
+import { type Pagefind, type PagefindResult, type ResultData } from '../search/engine.ts';
+import { firstStageSearch } from '../search/first-stage-search.ts';
+import { searchInStages } from '../search/two-stage.ts';
 import { parseVocabulary, type Vocabulary } from '../search/vocabulary.ts';
 import { startFederation, type PagefindMerge } from '../search/federated-search.ts';
 import { MAIN_SHARD_DIR, shardsToLoad, type SearchShard } from '../search/shards.ts';
@@ -41,6 +45,7 @@ export function startSearchPage(): void {
   const unit = root.querySelector<HTMLElement>('[data-search-unit]')!;
   const related = root.querySelector<HTMLElement>('[data-search-related]')!;
   const relatedList = related.querySelector<HTMLOListElement>('[data-search-related-list]')!;
+  const fullTextButton = root.querySelector<HTMLButtonElement>('[data-search-fulltext]')!;
   // Federation (src/search/): partner banks' indexes, labels, filter values and vocabulary.
   const federation = startFederation(root, selects);
 
@@ -74,6 +79,8 @@ export function startSearchPage(): void {
       .then((r) => (r.ok ? r.json() : []))
       .then((data: unknown) => federation.widenVocabulary(parseVocabulary(data)))
       .catch(() => undefined));
+  // Partner banks are only in Pagefind: a federating site searches the full text at once.
+  const firstStage = federation.active ? undefined : firstStageSearch({ base, vocabulary: loadVocabulary });
 
   const readUrl = (): State => {
     const p = new URLSearchParams(location.search);
@@ -157,7 +164,8 @@ export function startSearchPage(): void {
     if (s.owner) unit.querySelector('a')!.href = withBase(base, paths.unit(s.owner));
   };
 
-  const run = async () => {
+  /** `fullText`: the reader asked for the full text of the query shown (the button). */
+  const run = async (fullText = false) => {
     const gen = ++generation;
     const s = readForm();
     const filters = Object.fromEntries(FILTERS.filter((f) => s[f]).map((f) => [f, s[f]]));
@@ -165,6 +173,8 @@ export function startSearchPage(): void {
     list.dataset.query = s.q;
     list.replaceChildren();
     more.hidden = true;
+    fullTextButton.hidden = true;
+    delete list.dataset.stage;
     empty.hidden = true;
     related.hidden = true;
     relatedList.replaceChildren();
@@ -176,11 +186,17 @@ export function startSearchPage(): void {
     status.textContent = strings.loading;
     try {
       // A bank with no published entry has no index to load.
-      const outcome =
+      const staged =
         root.dataset.empty === undefined
-          ? await runSearch(await loadPagefind(s.field), loadVocabulary, s.q, filters)
-          : { first: [], rest: [], total: 0, corrections: [], dropped: [], words: [], confident: false };
+          ? await searchInStages(
+              { first: firstStage, fullText: () => loadPagefind(s.field), loadVocabulary, fullTextOnly: fullText, onFirstStageError: (err) => console.warn('search: first stage unavailable, searching the full text', err) },
+              s.q,
+              filters,
+            )
+          : undefined;
+      const outcome = staged?.outcome ?? { first: [], rest: [], total: 0, corrections: [], dropped: [], words: [], confident: false };
       if (gen !== generation) return;
+      if (staged) list.dataset.stage = staged.stage;
       words = outcome.words;
       const corrected = outcome.corrections.length ? ` ${strings.corrected} ${outcome.corrections.map((c) => c.to).join(', ')}.` : '';
       const ignored = outcome.dropped.length ? ` ${strings.ignored} ${outcome.dropped.join(', ')}.` : '';
@@ -188,6 +204,8 @@ export function startSearchPage(): void {
       if (answered) {
         pending = [...outcome.rest];
         show(outcome.first);
+        // Answered from questions, aliases and summaries only: the bodies may hold more.
+        fullTextButton.hidden = staged?.stage !== 'first';
         status.textContent = `${strings.count.replace('{n}', String(outcome.total))}.${corrected}${ignored}`;
       } else {
         pending = [];
@@ -230,6 +248,7 @@ export function startSearchPage(): void {
     void run();
   });
   more.addEventListener('click', () => void showMore(generation));
+  fullTextButton.addEventListener('click', () => void run(true));
   window.addEventListener('popstate', () => {
     fillForm(readUrl());
     void run();

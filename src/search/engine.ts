@@ -52,6 +52,8 @@ export interface SearchOutcome {
   confident: boolean;
   /** Why: the query weight the best result holds and misses. */
   evidence?: Evidence;
+  /** True when the every-word search was not enough and the words were also searched one by one. */
+  widened?: boolean;
 }
 
 interface Candidate {
@@ -114,7 +116,9 @@ function spelling(word: string): { form: string; folded: string } {
 /** The words of a loaded page, folded and as spelt: question, aliases, hidden search terms and text. */
 function pageWords(data: ResultData): PageWords {
   if (data.meta.unsaved === '1') return { folded: new Set(), forms: new Set(), pairs: new Set(), unverified: true };
-  const cached = pageCache.get(data.url);
+  // The first stage's data has no body (src/search/first-stage-search.ts): never read for the full text's.
+  const key = data.content === undefined ? `${data.url}#head` : data.url;
+  const cached = pageCache.get(key);
   if (cached) return cached;
   const pairs = new Set<string>();
   const forms = new Set<string>();
@@ -135,7 +139,7 @@ function pageWords(data: ResultData): PageWords {
   }
   const page = { forms, folded, pairs };
   if (pageCache.size >= PAGE_CACHE) pageCache.delete(pageCache.keys().next().value!);
-  pageCache.set(data.url, page);
+  pageCache.set(key, page);
   return page;
 }
 
@@ -249,5 +253,5 @@ export async function runSearch(
     confident = isConfident(evidence);
   }
   const rest = ranked.slice(loaded).map((r) => r.c.result);
-  return { ...none, first: order.map((d) => d.data), rest, total: candidates.size, words, confident, evidence };
+  return { ...none, first: order.map((d) => d.data), rest, total: candidates.size, words, confident, evidence, widened: fallback };
 }

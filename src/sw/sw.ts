@@ -34,8 +34,13 @@ const OURS = new Set([PRECACHE, PAGES, RUNTIME]);
 const precache = new PrecacheController({ cacheName: PRECACHE });
 precache.addToCacheList(config.precache.map(({ url, revision, integrity }) => ({ url, revision, integrity })));
 
-/** Content-hashed files (Astro assets, Pagefind chunks): safe to cache forever within a build. */
-const HASHED = new RegExp(`^${escapeRegExp(config.base)}(?:_astro/|pagefind/(?:shard-\\d+/)?(?:fragment|index|filter)/)`);
+/**
+ * Content-hashed files (Astro assets, Pagefind chunks of every index shard, the first-stage index's
+ * shards and buckets in their content-keyed folder): safe to cache forever within a build. The
+ * first-stage manifest that names the folder is precached, so a page of this build reads this build's
+ * files, online or off.
+ */
+const HASHED = new RegExp(`^${escapeRegExp(config.base)}(?:_astro/|pagefind/(?:shard-\\d+/)?(?:fragment|index|filter)/|search/first/[0-9a-f]{16}/)`);
 const FRAGMENT = new RegExp(`^${escapeRegExp(config.base)}pagefind/(?:shard-\\d+/)?fragment/`);
 
 // ---------------------------------------------------------------------------------------------------

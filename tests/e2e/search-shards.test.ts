@@ -1,6 +1,6 @@
-// The search page over an index in shards (src/search/shards.ts), in Chromium: the sample content built
-// with shards of at most 12 entries. A field filter loads only that field's shards; without one, every
-// shard is merged and answers.
+// The search page's full-text stage over an index in shards (src/search/shards.ts), in Chromium: the
+// sample content built with shards of at most 12 entries. A field filter loads only that field's
+// shards; without one, every shard is merged and answers.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../src/node/browser.ts';
@@ -26,7 +26,10 @@ afterAll(async () => {
   await served?.close();
 });
 
-/** Runs a search from its URL; returns the answers shown and every path the page requested. */
+/**
+ * Runs a search from its URL, in the full text (Pagefind: the button when the first-stage index
+ * answered); returns the answers shown and every path the page requested.
+ */
 async function search(params: Record<string, string>): Promise<{ ids: string[]; requested: string[] }> {
   const page = await browser.newPage();
   const requested: string[] = [];
@@ -34,6 +37,10 @@ async function search(params: Record<string, string>): Promise<{ ids: string[]; 
   try {
     await page.goto(served.url(`tim-kiem/?${new URLSearchParams(params)}`));
     await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached' });
+    if ((await page.getAttribute('[data-search-results]', 'data-stage')) === 'first') {
+      await page.click('[data-search-fulltext]');
+      await page.waitForSelector('[data-search-results][data-state="done"][data-stage="full"]', { state: 'attached' });
+    }
     const ids = await page.$$eval('[data-search-results] a[data-entry-id]', (links) => links.map((a) => (a as HTMLElement).dataset.entryId!));
     return { ids, requested };
   } finally {
@@ -62,7 +69,7 @@ describe('search over shards', () => {
       const { ids, requested } = await search({ q: entry.question });
       expect(ids[0], entry.question).toBe(entry.id);
       const loaded = new Set(requested.filter((p) => p.startsWith('/pagefind/')).map(shardOf));
-      if (loaded.size) expect([...loaded].sort()).toEqual(shards.map((s) => s.dir).sort());
+      expect([...loaded].sort()).toEqual(shards.map((s) => s.dir).sort());
     }
   });
 });

@@ -8,6 +8,8 @@ import { parseVocabulary } from '../../src/search/vocabulary.ts';
 import type { PagefindMerge } from '../../src/search/federated-search.ts';
 import type { SearchShard } from '../../src/search/shards.ts';
 import { decodeEntities } from './html.ts';
+import { firstStageSearch } from '../../src/search/first-stage-search.ts';
+import { searchInStages, type StagedOutcome } from '../../src/search/two-stage.ts';
 
 const ORIGIN = 'http://site.test';
 let instance = 0;
@@ -15,9 +17,15 @@ let instance = 0;
 export interface NodeSearch {
   /** Entry ids shown as answers, in rank order (none when the engine is not confident, as on the page). */
   ids(q: string, filters?: Record<string, string>): Promise<string[]>;
+  /** Which stage answered the last query (two stages only). */
+  lastStage?: StagedOutcome;
 }
 
-export async function nodeSearch(outDir: string): Promise<NodeSearch> {
+/**
+ * `stages: 'two'` searches as the page does (src/search/two-stage.ts): the first-stage index, then
+ * Pagefind when the first stage cannot answer; `'full'` (default) Pagefind alone.
+ */
+export async function nodeSearch(outDir: string, stages: 'full' | 'two' = 'full'): Promise<NodeSearch> {
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async (input: RequestInfo | URL) => {
     const url = new URL(String(input instanceof Request ? input.url : input));
@@ -35,12 +43,20 @@ export async function nodeSearch(outDir: string): Promise<NodeSearch> {
   await pf.options({ basePath: `${ORIGIN}/${dirs[0]}`, baseUrl: '/' });
   for (const dir of dirs.slice(1)) await pf.mergeIndex(`${ORIGIN}/${dir}`, { baseUrl: '/' });
   const vocabulary = parseVocabulary(JSON.parse(fs.readFileSync(path.join(outDir, 'search/vocabulary.json'), 'utf8')));
-  return {
+  const loadVocabulary = async () => vocabulary;
+  const firstStage = firstStageSearch({ base: '/', vocabulary: loadVocabulary, fetch: ((u: string) => fetch(`${ORIGIN}${u}`)) as typeof fetch });
+  const search: NodeSearch = {
     async ids(q, filters = {}) {
-      const { first, rest, confident } = await runSearch(pf, async () => vocabulary, q, filters);
+      let outcome;
+      if (stages === 'two') {
+        search.lastStage = await searchInStages({ first: firstStage, fullText: async () => pf, loadVocabulary }, q, filters);
+        outcome = search.lastStage.outcome;
+      } else outcome = await runSearch(pf, loadVocabulary, q, filters);
+      const { first, rest, confident } = outcome;
       if (!confident) return [];
       const more = await Promise.all(rest.map((r) => r.data()));
       return [...first, ...more].map((d) => d.meta.id);
     },
   };
+  return search;
 }

@@ -39,6 +39,19 @@ describe('search quality on the sample content', async () => {
     }
   });
 
+  it('loses no recall in any kind when searched in two stages, as the page does (first-stage index, then full text)', async () => {
+    const two = await relevanceReport(sites.sample, path.join(import.meta.dirname, 'queries.json'), 'two');
+    for (const [kind, m] of Object.entries(report.byKind)) {
+      expect(two.byKind[kind].recall1, kind).toBeGreaterThanOrEqual(m.recall1);
+      expect(two.byKind[kind].recall3, kind).toBeGreaterThanOrEqual(m.recall3);
+    }
+    // The first stage must answer a real share of the queries, or it only adds a round trip.
+    const answered = two.outcomes.filter((o) => o.stage === 'first').length;
+    expect(answered / two.outcomes.length).toBeGreaterThanOrEqual(0.4);
+    // Nonsense and off-topic queries never get a first-stage answer.
+    expect(two.outcomes.filter((o) => (o.kind === 'nonsense' || o.kind === 'off-topic') && o.stage === 'first')).toEqual([]);
+  });
+
   it('never returns drafts, superseded or withdrawn entries', () => {
     const returned = new Set(report.outcomes.flatMap((o) => o.results));
     for (const id of ['gia-dat-cu-the-tham-quyen-chu-tich-xa', 'dien-mat-troi-mai-nha-thong-bao-ubnd-xa', 'ban-hang-online-xa-quan-ly-2025', 'tham-quyen-phat-tien-chu-tich-xa-thuong-mai-tam-thoi', 'cap-giay-chung-nhan-attp-dich-vu-an-uong-tai-xa']) {
