@@ -14,7 +14,7 @@ import type { Pagefind, PagefindResult, ResultData, SearchOutcome } from './engi
 import { queryWords } from './query.ts';
 import { foldedWords } from './fold.ts';
 import { bucketFile, decodePostings, FIRST_STAGE_MANIFEST, FIRST_STAGE_VERSION, foldWord, PLACE, shardFile, shardOf, type BucketRow, type FirstStageManifest } from './first-stage-index.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import { lowerBound, type Vocabulary } from './vocabulary.ts';
 
 /** Words an unfinished word expands to (one shard each at most). */
 export const PREFIX_CAP = 6;
@@ -64,15 +64,8 @@ export function parseTerm(term: string): { folded: string; quoted: boolean }[] {
 export function expansions(prefix: string, vocabulary: Vocabulary | undefined, cap = PREFIX_CAP): string[] {
   if (!vocabulary || vocabulary.known.has(prefix)) return [];
   const sorted = vocabulary.sorted;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < prefix) lo = mid + 1;
-    else hi = mid;
-  }
   const found: string[] = [];
-  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) if (sorted[i] !== prefix) found.push(sorted[i]);
+  for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i].startsWith(prefix); i++) if (sorted[i] !== prefix) found.push(sorted[i]);
   return found.sort((a, b) => (vocabulary.df.get(b) ?? 0) - (vocabulary.df.get(a) ?? 0)).slice(0, cap);
 }
 

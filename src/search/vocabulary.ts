@@ -74,7 +74,7 @@ export function withinOneEdit(a: string, b: string): boolean {
 }
 
 /** Index of the first word in `sorted` that is >= `word`. */
-function lowerBound(sorted: string[], word: string): number {
+export function lowerBound(sorted: string[], word: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
