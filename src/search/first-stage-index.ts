@@ -13,8 +13,9 @@
 // Documents are numbered in field order, so a field filter is a range of numbers. Postings list each
 // document holding the word (delta-encoded, base 36) and where it holds it (a bit mask: question,
 // aliases, summary, other: tags, cited document numbers, synonyms of these).
-import { fold, foldedWords } from './fold.ts';
+import { fold } from './fold.ts';
 import { synonymExpansions, type PreparedSynonyms } from './terms.ts';
+import { WordTokens } from './vocabulary.ts';
 
 export const FIRST_STAGE_VERSION = 1;
 export const FIRST_STAGE_DIR = 'search/first/';
@@ -144,13 +145,14 @@ export function buildFirstStageIndex(entries: readonly FirstStageEntry[], synony
 
   const postings = new Map<string, [number, number][]>();
   const rows: BucketRow[] = [];
+  const tokens = new WordTokens(); // each distinct word folded once
   docs.forEach((e, n) => {
     const head = [e.question, ...e.aliases, e.summary, ...e.other].join('\n');
     // Synonyms of what is indexed ("QLTT" for "quản lý thị trường"), as the full-text index adds them.
     const extra = [...e.other, ...synonymExpansions(head, synonyms)];
     const masks = new Map<string, number>();
     const add = (text: string, place: number) => {
-      for (const w of foldedWords(text)) masks.set(w, (masks.get(w) ?? 0) | place);
+      for (const w of tokens.folded(text)) masks.set(w, (masks.get(w) ?? 0) | place);
     };
     add(e.question, PLACE.question);
     for (const a of e.aliases) add(a, PLACE.aliases);
@@ -185,5 +187,5 @@ export function buildFirstStageIndex(entries: readonly FirstStageEntry[], synony
   };
 }
 
-/** Folded form used for look-ups (the builder folds with foldedWords; one word folds the same). */
+/** Folded form used for look-ups (the builder folds with foldedWords, word by word; one word folds the same). */
 export const foldWord = (word: string) => fold(word.normalize('NFC'));
