@@ -15,6 +15,16 @@ const COMPRESSIBLE = /\.(js|mjs|css|json|xml|svg|txt|webmanifest)$/;
 const MIN_BYTES = 1024;
 const FIRST_PAGES = new Set(['index.html', `${paths.search()}index.html`]);
 
+/**
+ * Brotli's best setting (11) for what every visitor loads once (scripts, styles, the two first pages);
+ * a fast one (7: about 6 % larger, 35x faster) for data (JSON, feeds, the search indexes), whose size
+ * grows with the bank: at 10,000 entries quality 11 on the first-stage index alone cost 14 s of CPU.
+ */
+function brotliQuality(rel: string, bytes: number): number {
+  if (bytes > 1_000_000) return 5;
+  return /\.(json|xml|txt)$/.test(rel) ? 7 : 11;
+}
+
 export function precompressFiles(outDir: string): number {
   let count = 0;
   for (const rel of fs.readdirSync(outDir, { recursive: true }) as string[]) {
@@ -23,7 +33,7 @@ export function precompressFiles(outDir: string): number {
     const data = fs.readFileSync(file);
     if (data.length < MIN_BYTES) continue;
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
-    const quality = data.length > 1_000_000 ? 5 : 11;
+    const quality = brotliQuality(rel, data.length);
     fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality } }));
     count++;
   }
