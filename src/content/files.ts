@@ -303,11 +303,18 @@ export interface ParsedEntryFile {
 // A build reads every entry twice in one process: the content guard (the whole root, at config time),
 // then Astro's content layer (src/content.config.ts). The second reading of a file whose text is
 // unchanged takes the first one's parse instead of parsing the YAML again (4 s of CPU at 10,000
-// entries); each parse is handed out once more at most. Kept on globalThis: the content layer runs its
-// own copy of this module. Callers treat the parsed data as read-only (the schemas copy it).
+// entries); each parse is handed out once more at most, and the build drops the rest once the content
+// layer is done (`forgetEntryParses`: a rebuild's content layer skips unchanged files, so their parses
+// would otherwise stay in memory). Kept on globalThis: the content layer runs its own copy of this
+// module. Callers treat the parsed data as read-only (the schemas copy it).
 const PARSED = Symbol.for('hoidap.parsedEntries');
-const parsedStore = globalThis as typeof globalThis & { [PARSED]?: Map<string, ParsedEntryFile> };
-const parsedOnce = (parsedStore[PARSED] ??= new Map());
+const parsedStore = globalThis as typeof globalThis & { [PARSED]?: Map<string, ParsedEntryFile> | null };
+const parsedOnce = () => (parsedStore[PARSED] === undefined ? (parsedStore[PARSED] = new Map()) : parsedStore[PARSED]);
+
+/** Drops the parses kept for a second reading, and keeps none from now on in this process. */
+export function forgetEntryParses(): void {
+  parsedStore[PARSED] = null;
+}
 
 /** Reads, splits and parses one entry file; problems are pushed to `issues` and give undefined. */
 export function readEntryFile(file: string, issues: ContentIssue[], limit = entryLimit()): ParsedEntryFile | undefined {
@@ -316,9 +323,10 @@ export function readEntryFile(file: string, issues: ContentIssue[], limit = entr
     issues.push(read.issue);
     return undefined;
   }
-  const earlier = parsedOnce.get(file);
+  const kept = parsedOnce();
+  const earlier = kept?.get(file);
   if (earlier) {
-    parsedOnce.delete(file);
+    kept!.delete(file);
     if (earlier.text === read.text) return earlier;
   }
   const split = splitEntry(read.text);
@@ -342,7 +350,7 @@ export function readEntryFile(file: string, issues: ContentIssue[], limit = entr
   const data = cleanYamlValue(raw, file, issues) as Record<string, unknown>;
   if (issues.length > before) return undefined;
   const parsed = { data, source: split, text: read.text };
-  parsedOnce.set(file, parsed);
+  kept?.set(file, parsed);
   return parsed;
 }
 

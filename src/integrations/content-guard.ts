@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { ContentModel } from '../content/model.ts';
-import { canonicalEntryText, readEntryFile } from '../content/files.ts';
+import { canonicalEntryText, forgetEntryParses, readEntryFile } from '../content/files.ts';
 import { contentRoot } from '../content/root.ts';
 import { buildDate } from '../content/dates.ts';
 import { errorsOf, formatIssues, type ContentIssue } from '../content/issues.ts';
@@ -67,6 +67,8 @@ export function contentGuard(onValid: (model: ContentModel) => void = () => {}):
         const count = (status: string) => model.entries.filter((e) => e.data.status === status).length;
         logger.info(`content root ${root}: ${count('published')} published, ${count('superseded')} superseded, ${count('withdrawn')} withdrawn, ${count('draft')} draft (not published)`);
       },
+      // The content layer has read the entries by now: the parses kept for it are not needed.
+      'astro:build:start': () => forgetEntryParses(),
     },
   };
 }

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalEntryText, entryLimit, parseYamlStrict, readEntryFile, splitEntry } from '../../src/content/files.ts';
+import { canonicalEntryText, entryLimit, forgetEntryParses, parseYamlStrict, readEntryFile, splitEntry } from '../../src/content/files.ts';
 import { readContentRoot } from '../../src/content/read-root.ts';
 import { fieldSchema, QUESTION_MAX, RESERVED_IDS } from '../../src/schema/index.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture, withKey } from '../helpers/fixture-root.ts';
@@ -349,6 +349,20 @@ describe('a second reading of an unchanged entry (content guard, then the conten
     fs.writeFileSync(file, withKey(fs.readFileSync(file, 'utf8'), 'topic', 'Chủ đề mới'));
     const edited = readEntryFile(file, [])!;
     expect(edited.data.topic).toBe('Chủ đề mới');
+  });
+  it('keeps no parse once the build has forgotten them (the content layer is done)', () => {
+    const root = makeRoot();
+    const file = path.join(root, ENTRY);
+    const first = readEntryFile(file, [])!;
+    forgetEntryParses();
+    try {
+      expect(readEntryFile(file, [])).not.toBe(first);
+      const later = readEntryFile(file, [])!;
+      expect(readEntryFile(file, [])).not.toBe(later);
+    } finally {
+      // Back to a fresh store for the other tests of this worker.
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for('hoidap.parsedEntries')];
+    }
   });
   it('never hands out a parse for text that is now rejected', () => {
     const root = makeRoot();
