@@ -82,7 +82,7 @@ export function productPhases(run: Run & { code?: number | null }, timings: Timi
     phase('render.bundle', 'Vite bundling (prerender + client)', 'render', buildStart, generateStart ?? generated, s),
     phase('render.generate', 'static generation of every page', 'render', generateStart, generated, s),
     phase('other.generated', 'after generation (assets, hooks)', 'other', generated, at('search-index:start') ?? at('build:done'), s),
-    phase('search.pagefind', 'Pagefind index (Node API + binary)', 'search', at('search-index:start'), at('search-index:pagefind-done'), s),
+    phase('search.pagefind', 'Pagefind index (CLI, every shard)', 'search', at('search-index:start'), at('search-index:pagefind-done'), s),
     phase('search.vocabulary', 'typo vocabulary', 'search', at('search-index:pagefind-done'), at('search-index:end'), s),
     phase('other.hooks', 'other build:done hooks (security headers)', 'other', at('search-index:end'), at('precompress:start'), s),
     phase('other.precompress', 'precompress (.gz, .br)', 'other', at('precompress:start'), at('precompress:end'), s),
