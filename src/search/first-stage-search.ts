@@ -169,12 +169,28 @@ export function firstStageSearch(options: FirstStageOptions): FirstStage {
 export function acceptFirstStage(outcome: SearchOutcome): boolean {
   if (!(outcome.confident && outcome.total > 0 && outcome.words.length > 0 && outcome.evidence?.complete === true)) return false;
   const best = outcome.first[0]?.meta;
-  if (!best) return false;
-  const head = new Set(foldedWords([best.title, best.aliases, best.terms].join(' ')));
-  const last = outcome.words.length - 1;
-  // The last word may be unfinished ("giay phe"): a beginning counts, as the engine counts it.
-  return outcome.words.every((w, i) => {
+  return best !== undefined && holdsEveryWord([best.title, best.aliases, best.terms], outcome.words);
+}
+
+/** Whether these texts hold every query word; the last may be unfinished ("giay phe"), as the engine counts it. */
+function holdsEveryWord(texts: (string | undefined)[], words: string[]): boolean {
+  const held = new Set(foldedWords(texts.join(' ')));
+  const last = words.length - 1;
+  return words.every((w, i) => {
     const folded = foldWord(w);
-    return head.has(folded) || (i === last && [...head].some((h) => h.startsWith(folded)));
+    return held.has(folded) || (i === last && [...held].some((h) => h.startsWith(folded)));
   });
+}
+
+/**
+ * An accepted first-stage outcome, kept to the answers that hold every query word. When no entry's
+ * question holds them all, the engine widens to entries holding some (one search per word): in the
+ * full text the bodies then decide, but the first stage only sees questions, aliases and summaries,
+ * and would list every entry sharing one common word ("an toàn", "điện") after the answer. Those are
+ * left to the full-text button.
+ */
+export function completeAnswersOnly(outcome: SearchOutcome): SearchOutcome {
+  if (!outcome.widened) return outcome;
+  const first = outcome.first.filter((d) => holdsEveryWord([d.meta.title, d.meta.aliases, d.meta.terms, d.meta.summary], outcome.words));
+  return { ...outcome, first, rest: [], total: first.length };
 }

@@ -2,7 +2,7 @@
 // relevance harness: the small first-stage index first, Pagefind's full text only when the first stage
 // cannot answer with confidence, cannot load, or the query needs what only the full text has.
 import { runSearch, type Pagefind, type SearchOutcome } from './engine.ts';
-import { acceptFirstStage } from './first-stage-search.ts';
+import { acceptFirstStage, completeAnswersOnly } from './first-stage-search.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Filters the first stage can apply (document ranges); any other sends the query to the full text. */
@@ -46,5 +46,5 @@ export async function searchInStages(s: StagedSearch, q: string, filters: Record
     s.onFirstStageError?.(err);
     return full('failed');
   }
-  return acceptFirstStage(outcome) ? { outcome, stage: 'first' } : full('not-confident');
+  return acceptFirstStage(outcome) ? { outcome: completeAnswersOnly(outcome), stage: 'first' } : full('not-confident');
 }

@@ -14,7 +14,7 @@ import {
   type FirstStageEntry,
   type FirstStageIndex,
 } from '../../src/search/first-stage-index.ts';
-import { acceptFirstStage, expansions, firstStageSearch, parseTerm, UnsupportedFilterError } from '../../src/search/first-stage-search.ts';
+import { acceptFirstStage, completeAnswersOnly, expansions, firstStageSearch, parseTerm, UnsupportedFilterError } from '../../src/search/first-stage-search.ts';
 import { searchInStages } from '../../src/search/two-stage.ts';
 import { runSearch, type Pagefind } from '../../src/search/engine.ts';
 import { prepareSynonyms } from '../../src/search/terms.ts';
@@ -225,6 +225,28 @@ describe('first-stage search (the engine’s Pagefind interface)', () => {
     expect(acceptFirstStage(summaryOnly)).toBe(false);
     expect(acceptFirstStage({ ...answered, confident: false })).toBe(false);
     expect(acceptFirstStage({ ...answered, evidence: { ...answered.evidence!, complete: false } })).toBe(false);
+  });
+});
+
+describe('completeAnswersOnly: a widened first-stage answer lists only the entries holding every word', () => {
+  const doc = (id: string, title: string, summary = '') => ({ url: `/cau-hoi/${id}/`, meta: { id, title, aliases: '', terms: '', summary } });
+  const base = {
+    first: [doc('a', 'Hành lang an toàn lưới điện cao áp'), doc('b', 'An toàn thực phẩm ở chợ'), doc('c', 'Cắt điện khi', 'hành lang an toàn của lưới điện')],
+    rest: [{ id: 'r', score: 1, data: async () => doc('r', 'x') }],
+    total: 30,
+    corrections: [],
+    dropped: [],
+    words: ['hành', 'lang', 'an', 'toàn', 'lưới', 'điện'],
+    confident: true,
+  };
+  it('keeps the complete ones (question or summary), drops the rest and counts what is shown', () => {
+    const kept = completeAnswersOnly({ ...base, widened: true });
+    expect(kept.first.map((d) => d.meta.id)).toEqual(['a', 'c']);
+    expect(kept.rest).toEqual([]);
+    expect(kept.total).toBe(2);
+  });
+  it('leaves an outcome that needed no widening as it is', () => {
+    expect(completeAnswersOnly({ ...base, widened: false })).toEqual({ ...base, widened: false });
   });
 });
 
