@@ -75,10 +75,9 @@ export function writeSearchIndex(outDir: string, shards: PlannedShard[], logger:
   } else {
     // Pagefind reads a whole site folder: give each shard a folder of its own entry pages, linked
     // (not copied) at the same paths, so the URLs it records are the site's.
-    // The folder sits next to the site (hard links need the same file system), never inside it.
-    const site = `${outDir.replace(/[\\/]+$/, '')}.search-shard`;
+    // A new folder next to the site (hard links need the same file system), never inside it.
     for (const shard of shards) {
-      fs.rmSync(site, { recursive: true, force: true });
+      const site = fs.mkdtempSync(path.join(path.dirname(path.resolve(outDir)), '.hoidap-search-shard-'));
       try {
         for (const id of shard.ids) linkPage(outDir, site, `${paths.entry(id)}index.html`);
         runPagefind(site, path.join(outDir, shard.dir), ENTRY_PAGES);
