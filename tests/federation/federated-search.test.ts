@@ -21,7 +21,8 @@ let browser: Browser;
 beforeAll(async () => {
   pair = await buildFederatedPair(
     { root: MINIMAL_ROOT, outDir: path.join(OUT, 'a'), name: 'Bộ Công Thương', env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY } },
-    { root: path.join(PROJECT, 'tests/fixtures/federation-b'), outDir: path.join(OUT, 'b'), name: B_NAME, env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY } },
+    // B's index in shards of one entry (src/search/shards.ts): A must merge every shard B lists.
+    { root: path.join(PROJECT, 'tests/fixtures/federation-b'), outDir: path.join(OUT, 'b'), name: B_NAME, env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY, HOIDAP_SEARCH_SHARD_ENTRIES: '1' } },
   );
   browser = await launchBrowser();
 }, 240_000);
@@ -59,6 +60,9 @@ describe('federated search across two banks', () => {
     expect(info).toMatchObject({ name: B_NAME, baseUrl: pair.b!.url(), fields: [{ id: 'khuyen-cong', name: 'Khuyến công' }] });
     expect(info.units).toContainEqual({ id: 'trung-tam-khuyen-cong-nghe-an', name: 'Trung tâm Khuyến công Nghệ An', level: 'province' });
     expect(info.contentVersion).toMatch(/^sha256-[0-9a-f]{32}$/);
+    // One shard per entry: "lò nung gốm" below is answered from the second.
+    expect(info.searchShards).toEqual(['pagefind/', 'pagefind/shard-1/']);
+    expect(fs.existsSync(path.join(OUT, 'b/pagefind/shard-1/pagefind-entry.json'))).toBe(true);
     const vocabulary = JSON.parse(fs.readFileSync(path.join(OUT, 'b/data/vocabulary.json'), 'utf8'));
     expect(vocabulary.words).toContain('gom');
 
