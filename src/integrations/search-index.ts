@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { ContentModel } from '../content/model.ts';
 import { searchVocabularyOf } from '../content/search-vocabulary.ts';
 import { paths } from '../publish/urls.ts';
-import { MAIN_SHARD_DIR, type PlannedShard } from '../search/shards.ts';
+import { MAIN_SHARD_DIR, SHARD_FOLDER, type PlannedShard } from '../search/shards.ts';
 import { searchShards } from '../search/shard-options.ts';
 import { mark } from './build-timings.ts';
 import { afterAstroFile, writeHandoff } from './after-astro.ts';
@@ -140,9 +140,15 @@ function pageCount(bundle: string): number {
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
+/** The folders of a written Pagefind index, relative to outDir: `pagefind`, then any shards in order. */
+export function pagefindBundles(outDir: string): string[] {
+  const main = path.join(outDir, MAIN_SHARD_DIR);
+  if (!fs.existsSync(main)) return [];
+  const shards = fs.readdirSync(main).filter((f) => SHARD_FOLDER.test(f) && fs.statSync(path.join(main, f)).isDirectory());
+  return ['pagefind', ...shards.sort().map((f) => `pagefind/${f}`)];
+}
+
 /** Pages in the written index, every shard counted. */
 export function indexedPageCount(outDir: string): number {
-  const main = path.join(outDir, MAIN_SHARD_DIR);
-  const shards = fs.readdirSync(main).filter((f) => /^shard-\d+$/.test(f));
-  return [main, ...shards.map((f) => path.join(main, f))].reduce((n, dir) => n + pageCount(dir), 0);
+  return pagefindBundles(outDir).reduce((n, bundle) => n + pageCount(path.join(outDir, bundle)), 0);
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { getManifest } from 'workbox-build';
 import { normalizeBase, paths } from '../publish/urls.ts';
-import { VOCABULARY_FILE } from './search-index.ts';
+import { pagefindBundles, VOCABULARY_FILE } from './search-index.ts';
 import { FIRST_STAGE_MANIFEST } from '../search/first-stage-index.ts';
 import { afterAstroFile } from './after-astro.ts';
 import { indexCapBytes, offlineEnabled } from '../sw/options.ts';
@@ -205,14 +205,6 @@ export function shellAssets(outDir: string, base: string, pageFile: string): str
     if (ref?.startsWith('/') && !ref.startsWith('//')) visit(local(base, ref));
   }
   return [...found];
-}
-
-/** The folders of the Pagefind index relative to outDir: the main one and any shards (src/search/shards.ts). */
-function pagefindBundles(outDir: string): string[] {
-  const main = path.join(outDir, 'pagefind');
-  if (!fs.existsSync(main)) return [];
-  const shards = fs.readdirSync(main).filter((f) => /^shard-\d+$/.test(f) && fs.statSync(path.join(main, f)).isDirectory());
-  return ['pagefind', ...shards.sort().map((f) => `pagefind/${f}`)];
 }
 
 /** Pagefind's runtime: script, worker, WebAssembly, entry file and language metadata, of every shard. */

@@ -17,6 +17,8 @@ export interface PlannedShard extends SearchShard {
 
 /** The first shard is where a bank of any size has its index: what partners and the service worker know. */
 export const MAIN_SHARD_DIR = 'pagefind/';
+/** The folder name of a further shard inside `pagefind/`, as `planShards` names them (`shard-1` …). */
+export const SHARD_FOLDER = /^shard-\d+$/;
 /** Published entries per shard, by default: Pagefind peaks at about 3 GB over 15,000 entry pages. */
 export const DEFAULT_SHARD_ENTRIES = 15_000;
 
