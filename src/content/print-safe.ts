@@ -2,8 +2,8 @@
 // parse) and serialised with escaping, never with regular expressions on markup: a "✓" or "<h2" inside
 // an attribute value (a link title, an alt text) stays inert text of that attribute.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { parseHtmlFragment } from './html-fragment.ts';
 
 const HEADING = /^h[1-6]$/;
 const CHECK = '✓';
@@ -45,7 +45,7 @@ function rewrite(node: Root | Element): void {
 
 /** The handbook's print rewrite of an HTML fragment (see PrintSafe.astro). */
 export function printSafeHtml(html: string): string {
-  const tree = fromHtml(html, { fragment: true });
+  const tree = parseHtmlFragment(html);
   rewrite(tree);
   return toHtml(tree);
 }

@@ -4,15 +4,15 @@
 // and the renderer ever disagree.
 //
 // Library: hast-util-sanitize (the unified collective's sanitiser behind rehype-sanitize), on a tree
-// parsed by hast-util-from-html, which is parse5: the WHATWG parsing algorithm browsers run, so the
+// parsed by parse5 (html-fragment.ts): the WHATWG parsing algorithm browsers run, so the
 // sanitiser sees the same elements, attributes and comment endings a reader's browser would; the
 // result is serialised by hast-util-to-html, which escapes every text and attribute value.
 // (sanitize-html, the other common choice, parses with htmlparser2, which is not spec-exact.)
 import type { Element, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { hasValidPercentEncoding, isSafeUrl } from './safe-url.ts';
+import { parseHtmlFragment } from './html-fragment.ts';
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 /** Code blocks carry the fence's language as a class ("language-js"). */
@@ -99,7 +99,7 @@ const MEMO_MAX_CHARS = 16 * 1024 * 1024;
 export function sanitizeEntryHtml(html: string): string {
   const known = memo.get(html);
   if (known !== undefined) return known;
-  const clean = toHtml(sanitizeEntryTree(fromHtml(html, { fragment: true })));
+  const clean = toHtml(sanitizeEntryTree(parseHtmlFragment(html)));
   if (memoChars + html.length + clean.length > MEMO_MAX_CHARS) {
     memo.clear();
     memoChars = 0;

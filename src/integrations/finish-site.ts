@@ -24,6 +24,6 @@ export async function finishSite(handoff: AfterAstroHandoff, logger: StepLogger)
   await finishServiceWorker(outDir, base, logger);
   writeSecurityHeaders(outDir, base);
   mark('precompress:start');
-  logger.info(`precompressed ${precompressFiles(outDir)} assets (.gz, .br)`);
+  logger.info(`precompressed ${await precompressFiles(outDir)} assets (.gz, .br)`);
   mark('precompress:end');
 }

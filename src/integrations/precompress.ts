@@ -4,8 +4,10 @@
 // can be tens of thousands of them), except the home and search pages: every search starts there.
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { mark } from './build-timings.ts';
 import { afterAstroFile } from './after-astro.ts';
@@ -25,18 +27,29 @@ function brotliQuality(rel: string, bytes: number): number {
   return /\.(json|xml|txt)$/.test(rel) ? 7 : 11;
 }
 
-export function precompressFiles(outDir: string): number {
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/** Writes the .gz and .br copies; returns how many files got them. */
+export async function precompressFiles(outDir: string): Promise<number> {
+  const files = (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((rel) => COMPRESSIBLE.test(rel) || FIRST_PAGES.has(rel.split(path.sep).join('/')));
   let count = 0;
-  for (const rel of fs.readdirSync(outDir, { recursive: true }) as string[]) {
-    if (!COMPRESSIBLE.test(rel) && !FIRST_PAGES.has(rel.split(path.sep).join('/'))) continue;
+  const one = async (rel: string) => {
     const file = path.join(outDir, rel);
-    const data = fs.readFileSync(file);
-    if (data.length < MIN_BYTES) continue;
-    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
-    const quality = brotliQuality(rel, data.length);
-    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality } }));
+    const data = await fs.promises.readFile(file);
+    if (data.length < MIN_BYTES) return;
+    const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: brotliQuality(rel, data.length) };
+    const [gz, br] = await Promise.all([gzip(data, { level: 9 }), brotli(data, { params })]);
+    await Promise.all([fs.promises.writeFile(`${file}.gz`, gz), fs.promises.writeFile(`${file}.br`, br)]);
     count++;
-  }
+  };
+  // zlib's asynchronous calls run on libuv's thread pool, so every core compresses; a few files at a
+  // time keep the memory small.
+  const queue = [...files];
+  const worker = async () => {
+    for (let rel = queue.shift(); rel !== undefined; rel = queue.shift()) await one(rel);
+  };
+  await Promise.all(Array.from({ length: Math.max(2, os.availableParallelism()) }, worker));
   return count;
 }
 
@@ -44,10 +57,10 @@ export function precompress(): AstroIntegration {
   return {
     name: 'hoidap:precompress',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         if (afterAstroFile()) return; // `npm run build` runs it last, in its own process
         mark('precompress:start');
-        logger.info(`precompressed ${precompressFiles(fileURLToPath(dir))} assets (.gz, .br)`);
+        logger.info(`precompressed ${await precompressFiles(fileURLToPath(dir))} assets (.gz, .br)`);
         mark('precompress:end');
       },
     },

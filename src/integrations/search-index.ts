@@ -10,22 +10,34 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ContentModel } from '../content/model.ts';
-import { searchVocabularyOf } from '../content/search-vocabulary.ts';
+import { searchDataOf } from '../content/search-data.ts';
 import { paths } from '../publish/urls.ts';
 import { MAIN_SHARD_DIR, SHARD_FOLDER, type PlannedShard } from '../search/shards.ts';
 import { searchShards } from '../search/shard-options.ts';
 import { mark } from './build-timings.ts';
 import { afterAstroFile, writeHandoff } from './after-astro.ts';
 import { writeFirstStageIndex } from './first-stage-index.ts';
+import { startSearchDataThread } from './search-data-thread.ts';
 
 export const VOCABULARY_FILE = 'search/vocabulary.json';
 /** Pagefind's bundled UIs: the site has its own search page, so these are not shipped. */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 export function searchIndex(getModel: () => ContentModel): AstroIntegration {
+  let building = false;
   return {
     name: 'hoidap:search-index',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
+      'astro:config:done': () => {
+        if (!building) return;
+        const model = getModel();
+        // The search data is built on a second core while Astro works on one (search-data-thread.ts),
+        // for a bank of one shard: a sharded bank's build keeps its memory for Astro (docs/scale.md).
+        if (searchShards(model.entries).length === 1) startSearchDataThread(model);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const model = getModel();
@@ -35,12 +47,12 @@ export function searchIndex(getModel: () => ContentModel): AstroIntegration {
         if (handoff) {
           // `npm run build`: Pagefind runs after this process has exited (src/cli/build.ts). The
           // vocabulary needs the entries' text, which this process already holds.
-          if (published) writeVocabulary(outDir, model, logger);
+          if (published) await writeVocabulary(outDir, model, logger);
           writeHandoff(handoff, { outDir, shards });
           return;
         }
         writeSearchIndex(outDir, shards, logger);
-        if (published) writeVocabulary(outDir, model, logger);
+        if (published) await writeVocabulary(outDir, model, logger);
         mark('search-index:end');
       },
     },
@@ -122,14 +134,15 @@ function linkPage(outDir: string, site: string, rel: string): void {
   }
 }
 
-/** The search vocabulary of the published entries and the synonyms (src/content/search-vocabulary.ts). */
-function writeVocabulary(outDir: string, model: ContentModel, logger: Logger): void {
-  const vocabulary = searchVocabularyOf(model);
+/** The search vocabulary and the first-stage index of the published entries (src/content/search-data.ts). */
+async function writeVocabulary(outDir: string, model: ContentModel, logger: Logger): Promise<void> {
+  const { vocabulary, firstStage } = await searchDataOf(model);
   fs.mkdirSync(path.dirname(path.join(outDir, VOCABULARY_FILE)), { recursive: true });
   fs.writeFileSync(path.join(outDir, VOCABULARY_FILE), JSON.stringify(vocabulary));
   logger.info(`search vocabulary of ${vocabulary.words.length} words, ${Object.keys(vocabulary.terms).length} terms`);
   // The small index a first query is answered from (docs/search.md, "Two stages").
-  writeFirstStageIndex(outDir, model, logger);
+  const published = new Set(model.entries.filter((e) => e.data.status === 'published').map((e) => e.id));
+  writeFirstStageIndex(outDir, firstStage, published, logger);
 }
 
 /** Pages in one Pagefind bundle, read from its entry file. */

@@ -4,19 +4,19 @@
 //   "QLTT", "sổ đỏ" or "GCN QSDĐ" find the entries that spell the long form, and the reverse).
 import type { SynonymGroups } from '../schema/index.ts';
 import { foldedWords } from './fold.ts';
-import { WordTokens } from './vocabulary.ts';
+import { WordTokens, type WordToken } from './vocabulary.ts';
 
 // Every entry page of a build asks for its terms: fold each distinct word once for all of them.
 const tokens = new WordTokens();
 
-const HAS_D_STROKE = /[đĐ]/;
-
 /** Folded forms of the words that contain đ/Đ: "Đăng ký đất đai" → ["dang", "dat", "dai"]. */
 export function dStrokeFolds(text: string): string[] {
+  return dStrokeFoldsOf(tokens.words(text));
+}
+
+function dStrokeFoldsOf(words: WordToken[]): string[] {
   const out = new Set<string>();
-  for (const word of text.split(/[^\p{L}\p{M}\p{N}]+/u)) {
-    if (HAS_D_STROKE.test(word)) out.add(tokens.word(word).fold);
-  }
+  for (const t of words) if (t.dStroke) out.add(t.fold);
   return [...out];
 }
 
@@ -44,7 +44,11 @@ export function prepareSynonyms(groups: SynonymGroups): PreparedSynonyms {
 
 /** Synonym terms to add for a text: all terms of each group with a member present in the text. */
 export function synonymExpansions(text: string, synonyms: PreparedSynonyms): string[] {
-  const folded = tokens.folded(text).join(' ');
+  return expansionsOf(tokens.words(text), synonyms);
+}
+
+function expansionsOf(words: WordToken[], synonyms: PreparedSynonyms): string[] {
+  const folded = words.flatMap((t) => t.folded).join(' ');
   const out: string[] = [];
   for (const group of synonyms.groups) {
     if (group.folded.some((f) => containsPhrase(folded, f))) out.push(...group.terms);
@@ -54,7 +58,9 @@ export function synonymExpansions(text: string, synonyms: PreparedSynonyms): str
 
 /** The hidden search terms of one entry, as one space-separated string. */
 export function searchTerms(text: string, synonyms: PreparedSynonyms): string {
-  const expansions = synonymExpansions(text, synonyms);
-  const words = new Set<string>([...dStrokeFolds(text), ...expansions, ...dStrokeFolds(expansions.join(' '))]);
-  return [...words].join(' ');
+  // Every entry page asks: split its text into words once, for both kinds of terms.
+  const words = tokens.words(text);
+  const expansions = expansionsOf(words, synonyms);
+  const terms = new Set<string>([...dStrokeFoldsOf(words), ...expansions, ...dStrokeFolds(expansions.join(' '))]);
+  return [...terms].join(' ');
 }

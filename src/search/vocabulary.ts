@@ -13,27 +13,42 @@ export const TYPO_MIN_LENGTH = 5;
  * checks the two agree on hostile text): folding works within a word and its marks, never across the
  * spaces and punctuation between words.
  */
+export interface WordToken {
+  fold: string;
+  folded: string[];
+  form: string;
+  digits: boolean;
+  dStroke: boolean;
+}
+
 export class WordTokens {
-  private seen = new Map<string, { fold: string; folded: string[]; form: string; digits: boolean }>();
+  private seen = new Map<string, WordToken>();
 
   /**
    * A word as written (a run of letters, marks and digits): `fold(raw)`, its folded words, its form,
-   * whether it holds a digit.
+   * whether it holds a digit or a đ/Đ.
    */
-  word(raw: string): { fold: string; folded: string[]; form: string; digits: boolean } {
+  word(raw: string): WordToken {
     let t = this.seen.get(raw);
     if (!t) {
       const folded = fold(raw);
-      t = { fold: folded, folded: folded.split(NON_LETTER).filter(Boolean), form: formOf(raw), digits: /\d/.test(raw) };
+      t = { fold: folded, folded: folded.split(NON_LETTER).filter(Boolean), form: formOf(raw), digits: /\d/.test(raw), dStroke: /[đĐ]/.test(raw) };
       this.seen.set(raw, t);
     }
     return t;
   }
 
+  /** Each word of a text as written, in order. */
+  words(text: string): WordToken[] {
+    const out: WordToken[] = [];
+    for (const raw of text.split(NON_WORD)) if (raw) out.push(this.word(raw));
+    return out;
+  }
+
   /** The same as `foldedWords(text)`. */
   folded(text: string): string[] {
     const out: string[] = [];
-    for (const raw of text.split(NON_WORD)) if (raw) out.push(...this.word(raw).folded);
+    for (const t of this.words(text)) out.push(...t.folded);
     return out;
   }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { checkBody, isPureComments, isSafeUrl } from '../../src/content/markdown-safety.ts';
 import { sanitizeEntryHtml } from '../../src/content/sanitize-html.ts';
+import { parseHtmlFragment } from '../../src/content/html-fragment.ts';
 import { printSafeHtml } from '../../src/content/print-safe.ts';
 import { allowListViolations, renderMarkdown, renderMdx } from '../helpers/render-entry.ts';
 
@@ -118,6 +119,19 @@ describe('sanitiser: the entry allow-list', () => {
     expect(clean).not.toMatch(/<script|<iframe|<style|<form|<meta|<svg|<math|onerror|onclick|onload|javascript|evil|data:|<!--/i);
     expect(clean).toContain('<a href="https://ok.vn">ok</a>');
     expect(clean).toContain('<input type="checkbox" disabled>');
+  });
+  it('parses fragments as hast-util-from-html does, without positions', () => {
+    const withoutPositions = (tree: unknown) => JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value));
+    const fragments = [
+      '<p>Điều <strong>5</strong> &amp; <em>khoản</em></p><ul><li>a<li>b</ul>',
+      '<table><tr><td style="text-align: left">x</td></tr></table><p>sau</p>',
+      '<!--> <svg onload=alert(1)><foreignObject><p>t</p></foreignObject></svg> -->',
+      '<noscript><img src=x onerror=alert(1)></noscript><template><script>x</script></template>',
+      '<a href="java&#x09;script:x" title="&quot;>">t</a><textarea><p>raw</textarea><plaintext><b>',
+      '<select><option>1<option>2</select><math><mi xlink:href="x">m</mi></math><p>unclosed',
+      '\u0000<p>nul \uFEFF bom</p>\r\n<p>crlf</p>',
+    ];
+    for (const html of fragments) expect(withoutPositions(parseHtmlFragment(html)), html).toBe(withoutPositions(fromHtml(html, { fragment: true })));
   });
 });
 

@@ -1,0 +1,96 @@
+// The bank-wide search data of a content root's published entries: the search vocabulary (word
+// statistics, terms, question words: search/vocabulary.json for the site's own search page, and
+// data/vocabulary.json with the synonyms for federated banks) and the first-stage index (search/first/).
+// One definition, so the page, the export and the index agree.
+//
+// A build asks for it twice in one process (the data/vocabulary.json route, then the search index's
+// hook): it is built once per model. A build of a one-shard bank builds it in a worker thread started
+// as soon as the content guard has read the bank (src/integrations/search-data-thread.ts), on a core
+// Astro leaves idle while it syncs the content layer and bundles the pages. The pages' bundle has its
+// own copy of this module, so the results are kept on globalThis (under a registered symbol), as the
+// model itself is (kept-model.ts).
+import { entryText } from './entry-text.ts';
+import { buildDate, formatDateVi } from './dates.ts';
+import type { ContentModel } from './model.ts';
+import { reviewDue, reviewState } from '../review/clock.ts';
+import { buildSearchVocabulary, type VocabularyData } from '../search/vocabulary.ts';
+import { buildFirstStageIndex, type FirstStageEntry, type FirstStageIndex } from '../search/first-stage-index.ts';
+import { prepareSynonyms } from '../search/terms.ts';
+
+export interface SearchData {
+  vocabulary: VocabularyData;
+  firstStage: FirstStageIndex;
+}
+
+/** What the search data is built from: plain data, so a worker thread can be given it. */
+export interface SearchDataInput {
+  /** Each published entry's full text, and its question with its aliases. */
+  texts: { text: string; head: string }[];
+  firstStage: FirstStageEntry[];
+  synonyms: string[][];
+}
+
+export function searchDataInput(model: ContentModel): SearchDataInput {
+  const published = model.entries.filter((e) => e.data.status === 'published');
+  return {
+    texts: published.map((e) => ({ text: entryText(e.data, e.body), head: [e.data.question, ...(e.data.aliases ?? [])].join('\n') })),
+    firstStage: firstStageEntries(model),
+    synonyms: model.synonyms,
+  };
+}
+
+export function buildSearchData(input: SearchDataInput): SearchData {
+  return {
+    vocabulary: buildSearchVocabulary(input.texts, input.synonyms),
+    firstStage: buildFirstStageIndex(input.firstStage, prepareSynonyms(input.synonyms)),
+  };
+}
+
+/** The first-stage builder's input for the published entries of a content model. */
+export function firstStageEntries(model: ContentModel): FirstStageEntry[] {
+  // The review state as the entry page shows it (src/data/site.ts, which needs Astro's runtime).
+  const today = buildDate();
+  const out: FirstStageEntry[] = [];
+  for (const e of model.entries) {
+    const d = e.data;
+    if (d.status !== 'published') continue;
+    const field = model.fields.get(d.field)?.data;
+    // Cited documents by number only, as on the entry page's index (src/components/LegalBasis.astro).
+    const documents = (d.legal_basis ?? []).map((item) => item.document ?? (item.ref ? (model.documents.get(item.ref)?.data.number ?? item.ref) : ''));
+    out.push({
+      id: e.id,
+      question: d.question,
+      aliases: d.aliases ?? [],
+      summary: d.summary,
+      other: [...(d.tags ?? []), ...documents].filter(Boolean),
+      field: d.field,
+      owner: d.owner,
+      display: {
+        field: field?.name ?? d.field,
+        owner: model.units.get(d.owner)?.data.name ?? d.owner,
+        reviewed: formatDateVi(d.reviewed),
+        overdue: reviewState(reviewDue(d, field), today) === 'overdue',
+      },
+    });
+  }
+  return out;
+}
+
+const KEY = Symbol.for('hoidap.searchData');
+const store = globalThis as typeof globalThis & { [KEY]?: WeakMap<ContentModel, Promise<SearchData>> };
+const built = (store[KEY] ??= new WeakMap());
+
+/** Hands in the search data of `model` being built elsewhere (a worker thread). */
+export function provideSearchData(model: ContentModel, data: Promise<SearchData>): void {
+  built.set(model, data);
+}
+
+/** The search data of `model`: the one provided, or built here on first request. */
+export function searchDataOf(model: ContentModel): Promise<SearchData> {
+  let data = built.get(model);
+  if (!data) {
+    data = Promise.resolve(buildSearchData(searchDataInput(model)));
+    built.set(model, data);
+  }
+  return data;
+}
