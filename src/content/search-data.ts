@@ -23,6 +23,7 @@ export interface SearchData {
 }
 
 /** What the search data is built from: plain data, so a worker thread can be given it. */
+/** What the search data is built from: plain data, so a worker thread can be given it. */
 export interface SearchDataInput {
   /** Each published entry's full text, and its question with its aliases. */
   texts: { text: string; head: string }[];
@@ -31,12 +32,7 @@ export interface SearchDataInput {
 }
 
 export function searchDataInput(model: ContentModel): SearchDataInput {
-  const published = model.entries.filter((e) => e.data.status === 'published');
-  return {
-    texts: published.map((e) => ({ text: entryText(e.data, e.body), head: [e.data.question, ...(e.data.aliases ?? [])].join('\n') })),
-    firstStage: firstStageEntries(model),
-    synonyms: model.synonyms,
-  };
+  return { texts: vocabularyTexts(model), firstStage: firstStageEntries(model), synonyms: model.synonyms };
 }
 
 export function buildSearchData(input: SearchDataInput): SearchData {
@@ -44,6 +40,12 @@ export function buildSearchData(input: SearchDataInput): SearchData {
     vocabulary: buildSearchVocabulary(input.texts, input.synonyms),
     firstStage: buildFirstStageIndex(input.firstStage, prepareSynonyms(input.synonyms)),
   };
+}
+
+function vocabularyTexts(model: ContentModel): SearchDataInput['texts'] {
+  return model.entries
+    .filter((e) => e.data.status === 'published')
+    .map((e) => ({ text: entryText(e.data, e.body), head: [e.data.question, ...(e.data.aliases ?? [])].join('\n') }));
 }
 
 /** The first-stage builder's input for the published entries of a content model. */
@@ -76,21 +78,39 @@ export function firstStageEntries(model: ContentModel): FirstStageEntry[] {
   return out;
 }
 
+// Each part is built on its first request when no worker provides it, the first-stage index only in
+// `astro:build:done`: a large bank's build does not hold it through the static generation.
+interface Parts {
+  vocabulary?: Promise<VocabularyData>;
+  firstStage?: Promise<FirstStageIndex>;
+}
 const KEY = Symbol.for('hoidap.searchData');
-const store = globalThis as typeof globalThis & { [KEY]?: WeakMap<ContentModel, Promise<SearchData>> };
+const store = globalThis as typeof globalThis & { [KEY]?: WeakMap<ContentModel, Parts> };
 const built = (store[KEY] ??= new WeakMap());
+const partsOf = (model: ContentModel): Parts => {
+  let parts = built.get(model);
+  if (!parts) built.set(model, (parts = {}));
+  return parts;
+};
 
 /** Hands in the search data of `model` being built elsewhere (a worker thread). */
 export function provideSearchData(model: ContentModel, data: Promise<SearchData>): void {
-  built.set(model, data);
+  const quiet = <T>(p: Promise<T>) => {
+    // Awaited later (or never, when the build stops first): not an unhandled rejection meanwhile.
+    p.catch(() => undefined);
+    return p;
+  };
+  built.set(model, { vocabulary: quiet(data.then((d) => d.vocabulary)), firstStage: quiet(data.then((d) => d.firstStage)) });
 }
 
-/** The search data of `model`: the one provided, or built here on first request. */
-export function searchDataOf(model: ContentModel): Promise<SearchData> {
-  let data = built.get(model);
-  if (!data) {
-    data = Promise.resolve(buildSearchData(searchDataInput(model)));
-    built.set(model, data);
-  }
-  return data;
+/** The search vocabulary of `model`'s published entries. */
+export function searchVocabularyOf(model: ContentModel): Promise<VocabularyData> {
+  const parts = partsOf(model);
+  return (parts.vocabulary ??= Promise.resolve().then(() => buildSearchVocabulary(vocabularyTexts(model), model.synonyms)));
+}
+
+/** The first-stage index of `model`'s published entries. */
+export function firstStageIndexOf(model: ContentModel): Promise<FirstStageIndex> {
+  const parts = partsOf(model);
+  return (parts.firstStage ??= Promise.resolve().then(() => buildFirstStageIndex(firstStageEntries(model), prepareSynonyms(model.synonyms))));
 }

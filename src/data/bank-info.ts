@@ -7,7 +7,7 @@ import { contentModel } from './content.ts';
 import { loadSite } from './site.ts';
 import { entryText } from '../content/entry-text.ts';
 import { absoluteUrl } from '../publish/urls.ts';
-import { searchDataOf } from '../content/search-data.ts';
+import { searchVocabularyOf } from '../content/search-data.ts';
 import { bankName, siteUrl } from '../site.config.ts';
 import type { SiteInfo, VocabularyData } from '../search/federation.ts';
 import { searchShards } from '../search/shard-options.ts';
@@ -37,5 +37,5 @@ export async function siteInfo(base: string): Promise<SiteInfo> {
 /** The same vocabulary as the bank's own search/vocabulary.json, plus its synonyms. */
 export async function vocabularyData(): Promise<VocabularyData> {
   const model = contentModel();
-  return { ...(await searchDataOf(model)).vocabulary, synonyms: model.synonyms };
+  return { ...(await searchVocabularyOf(model)), synonyms: model.synonyms };
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ContentModel } from '../content/model.ts';
-import { searchDataOf } from '../content/search-data.ts';
+import { firstStageIndexOf, searchVocabularyOf } from '../content/search-data.ts';
 import { paths } from '../publish/urls.ts';
 import { MAIN_SHARD_DIR, SHARD_FOLDER, type PlannedShard } from '../search/shards.ts';
 import { searchShards } from '../search/shard-options.ts';
@@ -136,13 +136,13 @@ function linkPage(outDir: string, site: string, rel: string): void {
 
 /** The search vocabulary and the first-stage index of the published entries (src/content/search-data.ts). */
 async function writeVocabulary(outDir: string, model: ContentModel, logger: Logger): Promise<void> {
-  const { vocabulary, firstStage } = await searchDataOf(model);
+  const vocabulary = await searchVocabularyOf(model);
   fs.mkdirSync(path.dirname(path.join(outDir, VOCABULARY_FILE)), { recursive: true });
   fs.writeFileSync(path.join(outDir, VOCABULARY_FILE), JSON.stringify(vocabulary));
   logger.info(`search vocabulary of ${vocabulary.words.length} words, ${Object.keys(vocabulary.terms).length} terms`);
   // The small index a first query is answered from (docs/search.md, "Two stages").
   const published = new Set(model.entries.filter((e) => e.data.status === 'published').map((e) => e.id));
-  writeFirstStageIndex(outDir, firstStage, published, logger);
+  writeFirstStageIndex(outDir, await firstStageIndexOf(model), published, logger);
 }
 
 /** Pages in one Pagefind bundle, read from its entry file. */

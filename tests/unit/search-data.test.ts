@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentRoot } from '../../src/content/read-root.ts';
-import { buildSearchData, provideSearchData, searchDataInput, searchDataOf } from '../../src/content/search-data.ts';
+import { buildSearchData, firstStageIndexOf, provideSearchData, searchDataInput, searchVocabularyOf } from '../../src/content/search-data.ts';
 import type { ContentModel } from '../../src/content/model.ts';
 import { startSearchDataThread } from '../../src/integrations/search-data-thread.ts';
 import { FIXTURE_TODAY } from '../helpers/fixture-root.ts';
@@ -14,9 +14,9 @@ const sample = () => readContentRoot(SAMPLE, FIXTURE_TODAY).model;
 describe('the search data', () => {
   it('is built once per model, and holds only the published entries', async () => {
     const model = sample();
-    const first = searchDataOf(model);
-    expect(searchDataOf(model)).toBe(first);
-    const { vocabulary, firstStage } = await first;
+    expect(searchVocabularyOf(model)).toBe(searchVocabularyOf(model));
+    expect(firstStageIndexOf(model)).toBe(firstStageIndexOf(model));
+    const [vocabulary, firstStage] = await Promise.all([searchVocabularyOf(model), firstStageIndexOf(model)]);
     const published = model.entries.filter((e) => e.data.status === 'published');
     expect(vocabulary.docs).toBe(published.length);
     expect(firstStage.buckets.flat().map((row) => row[0]).sort()).toEqual(published.map((e) => e.id).sort());
@@ -24,15 +24,19 @@ describe('the search data', () => {
 
   it('is what was provided for the model, when something provided it', async () => {
     const model = sample();
-    const provided = Promise.resolve(buildSearchData(searchDataInput(sample())));
-    provideSearchData(model, provided);
-    expect(searchDataOf(model)).toBe(provided);
+    const provided = buildSearchData(searchDataInput(sample()));
+    provided.vocabulary.docs = -1; // marked, to tell it from one built here
+    provideSearchData(model, Promise.resolve(provided));
+    expect((await searchVocabularyOf(model)).docs).toBe(-1);
+    expect(await firstStageIndexOf(model)).toBe(provided.firstStage);
   });
 
   it('comes out of the worker thread exactly as built in the process', async () => {
     const model = sample();
     startSearchDataThread(model);
-    expect(await searchDataOf(model)).toEqual(buildSearchData(searchDataInput(model)));
+    const expected = buildSearchData(searchDataInput(model));
+    expect(await searchVocabularyOf(model)).toEqual(expected.vocabulary);
+    expect(await firstStageIndexOf(model)).toEqual(expected.firstStage);
   });
 
   it('fails with the reason when the worker cannot build it', async () => {
@@ -40,6 +44,7 @@ describe('the search data', () => {
     // Every entry twice: the first-stage builder refuses an id it has already indexed.
     const twice = { ...model, entries: [...model.entries, ...model.entries] } as ContentModel;
     startSearchDataThread(twice);
-    await expect(searchDataOf(twice)).rejects.toThrow(/building the search data failed: .*appears twice/);
+    await expect(searchVocabularyOf(twice)).rejects.toThrow(/building the search data failed: .*appears twice/);
+    await expect(firstStageIndexOf(twice)).rejects.toThrow(/appears twice/);
   });
 });
