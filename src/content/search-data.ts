@@ -1,7 +1,8 @@
 // The bank-wide search data of a content root's published entries: the search vocabulary (word
 // statistics, terms, question words: search/vocabulary.json for the site's own search page, and
-// data/vocabulary.json with the synonyms for federated banks) and the first-stage index (search/first/).
-// One definition, so the page, the export and the index agree.
+// data/vocabulary.json with the synonyms for federated banks), the first-stage index (search/first/)
+// and each entry page's hidden search terms (src/search/terms.ts). One definition, so the pages, the
+// export and the indexes agree.
 //
 // A build asks for it twice in one process (the data/vocabulary.json route, then the search index's
 // hook): it is built once per model. A build of a one-shard bank builds it in a worker thread started
@@ -15,37 +16,51 @@ import type { ContentModel } from './model.ts';
 import { reviewDue, reviewState } from '../review/clock.ts';
 import { buildSearchVocabulary, type VocabularyData } from '../search/vocabulary.ts';
 import { buildFirstStageIndex, type FirstStageEntry, type FirstStageIndex } from '../search/first-stage-index.ts';
-import { prepareSynonyms } from '../search/terms.ts';
+import { prepareSynonyms, searchTerms } from '../search/terms.ts';
 
 export interface SearchData {
   vocabulary: VocabularyData;
   firstStage: FirstStageIndex;
+  /** Entry id → the hidden search terms of its page. */
+  terms: Map<string, string>;
 }
 
 /** What the search data is built from: plain data, so a worker thread can be given it. */
 /** What the search data is built from: plain data, so a worker thread can be given it. */
 export interface SearchDataInput {
-  /** Each published entry's full text, and its question with its aliases. */
-  texts: { text: string; head: string }[];
+  /** Each published entry's id, full text, question with its aliases, and field name. */
+  texts: { id: string; text: string; head: string; field: string }[];
   firstStage: FirstStageEntry[];
   synonyms: string[][];
 }
 
 export function searchDataInput(model: ContentModel): SearchDataInput {
-  return { texts: vocabularyTexts(model), firstStage: firstStageEntries(model), synonyms: model.synonyms };
+  return { texts: publishedTexts(model), firstStage: firstStageEntries(model), synonyms: model.synonyms };
 }
 
 export function buildSearchData(input: SearchDataInput): SearchData {
   return {
     vocabulary: buildSearchVocabulary(input.texts, input.synonyms),
     firstStage: buildFirstStageIndex(input.firstStage, prepareSynonyms(input.synonyms)),
+    terms: pageTerms(input.texts, input.synonyms),
   };
 }
 
-function vocabularyTexts(model: ContentModel): SearchDataInput['texts'] {
+function publishedTexts(model: ContentModel): SearchDataInput['texts'] {
   return model.entries
     .filter((e) => e.data.status === 'published')
-    .map((e) => ({ text: entryText(e.data, e.body), head: [e.data.question, ...(e.data.aliases ?? [])].join('\n') }));
+    .map((e) => ({
+      id: e.id,
+      text: entryText(e.data, e.body),
+      head: [e.data.question, ...(e.data.aliases ?? [])].join('\n'),
+      field: model.fields.get(e.data.field)?.data.name ?? e.data.field,
+    }));
+}
+
+/** The hidden terms of each entry page: from the entry's text with its field's name, as the page shows it. */
+function pageTerms(texts: SearchDataInput['texts'], synonyms: string[][]): Map<string, string> {
+  const prepared = prepareSynonyms(synonyms);
+  return new Map(texts.map((t) => [t.id, searchTerms(`${t.text}\n${t.field}`, prepared)]));
 }
 
 /** The first-stage builder's input for the published entries of a content model. */
@@ -83,6 +98,7 @@ export function firstStageEntries(model: ContentModel): FirstStageEntry[] {
 interface Parts {
   vocabulary?: Promise<VocabularyData>;
   firstStage?: Promise<FirstStageIndex>;
+  terms?: Promise<Map<string, string>>;
 }
 const KEY = Symbol.for('hoidap.searchData');
 const store = globalThis as typeof globalThis & { [KEY]?: WeakMap<ContentModel, Parts> };
@@ -100,17 +116,30 @@ export function provideSearchData(model: ContentModel, data: Promise<SearchData>
     p.catch(() => undefined);
     return p;
   };
-  built.set(model, { vocabulary: quiet(data.then((d) => d.vocabulary)), firstStage: quiet(data.then((d) => d.firstStage)) });
+  built.set(model, {
+    vocabulary: quiet(data.then((d) => d.vocabulary)),
+    firstStage: quiet(data.then((d) => d.firstStage)),
+    terms: quiet(data.then((d) => d.terms)),
+  });
 }
 
 /** The search vocabulary of `model`'s published entries. */
 export function searchVocabularyOf(model: ContentModel): Promise<VocabularyData> {
   const parts = partsOf(model);
-  return (parts.vocabulary ??= Promise.resolve().then(() => buildSearchVocabulary(vocabularyTexts(model), model.synonyms)));
+  return (parts.vocabulary ??= Promise.resolve().then(() => buildSearchVocabulary(publishedTexts(model), model.synonyms)));
 }
 
 /** The first-stage index of `model`'s published entries. */
 export function firstStageIndexOf(model: ContentModel): Promise<FirstStageIndex> {
   const parts = partsOf(model);
   return (parts.firstStage ??= Promise.resolve().then(() => buildFirstStageIndex(firstStageEntries(model), prepareSynonyms(model.synonyms))));
+}
+
+/** The hidden search terms of an entry page (a published entry of `model`). */
+export async function pageSearchTerms(model: ContentModel, id: string): Promise<string> {
+  const parts = partsOf(model);
+  const terms = await (parts.terms ??= Promise.resolve().then(() => pageTerms(publishedTexts(model), model.synonyms)));
+  const found = terms.get(id);
+  if (found === undefined) throw new Error(`no search terms for entry "${id}": it is not a published entry of this build's content model`);
+  return found;
 }

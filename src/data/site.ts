@@ -3,7 +3,6 @@
 import type { DocumentData, FieldData, UnitData } from '../schema/index.ts';
 import type { ContentModel } from '../content/model.ts';
 import { buildDate } from '../content/dates.ts';
-import { prepareSynonyms, type PreparedSynonyms } from '../search/terms.ts';
 import { legalBasisChanges, reviewDue, reviewState, type LegalChange, type ReviewState } from '../review/clock.ts';
 import { compareVi, type CatalogEntry } from '../content/catalog.ts';
 import { contentModel } from './content.ts';
@@ -29,7 +28,6 @@ export interface Site {
   entries: Map<string, SiteEntry>;
   /** Fields in home-page order (`order`, then name). */
   fieldOrder: string[];
-  synonyms: PreparedSynonyms;
   /** Draft entries per owning unit (drafts have no pages). */
   draftsByOwner: Map<string, number>;
 }
@@ -72,5 +70,5 @@ export function siteOf(model: ContentModel, today: string): Site {
   const fieldOrder = [...fields.entries()]
     .sort(([, a], [, b]) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareVi(a.name, b.name))
     .map(([id]) => id);
-  return { today, isSample: model.isSample, fields, units, documents, entries, fieldOrder, synonyms: prepareSynonyms(model.synonyms), draftsByOwner };
+  return { today, isSample: model.isSample, fields, units, documents, entries, fieldOrder, draftsByOwner };
 }

@@ -30,9 +30,14 @@ function brotliQuality(rel: string, bytes: number): number {
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
-/** Writes the .gz and .br copies; returns how many files got them. */
-export async function precompressFiles(outDir: string): Promise<number> {
-  const files = (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((rel) => COMPRESSIBLE.test(rel) || FIRST_PAGES.has(rel.split(path.sep).join('/')));
+/**
+ * Writes the .gz and .br copies of the files `include` accepts (paths relative to outDir, with "/");
+ * returns how many files got them.
+ */
+export async function precompressFiles(outDir: string, include: (rel: string) => boolean = () => true): Promise<number> {
+  const files = (fs.readdirSync(outDir, { recursive: true }) as string[])
+    .map((rel) => rel.split(path.sep).join('/'))
+    .filter((rel) => (COMPRESSIBLE.test(rel) || FIRST_PAGES.has(rel)) && include(rel));
   let count = 0;
   const one = async (rel: string) => {
     const file = path.join(outDir, rel);

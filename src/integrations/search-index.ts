@@ -7,7 +7,7 @@
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ContentModel } from '../content/model.ts';
 import { firstStageIndexOf, searchVocabularyOf } from '../content/search-data.ts';
@@ -51,7 +51,7 @@ export function searchIndex(getModel: () => ContentModel): AstroIntegration {
           writeHandoff(handoff, { outDir, shards });
           return;
         }
-        writeSearchIndex(outDir, shards, logger);
+        await writeSearchIndex(outDir, shards, logger);
         if (published) await writeVocabulary(outDir, model, logger);
         mark('search-index:end');
       },
@@ -70,7 +70,7 @@ interface Logger {
  * exactly its published entries. Runs in `astro:build:done` or, under `npm run build`, in the process
  * after Astro's (src/integrations/finish-site.ts).
  */
-export function writeSearchIndex(outDir: string, shards: PlannedShard[], logger: Logger): void {
+export async function writeSearchIndex(outDir: string, shards: PlannedShard[], logger: Logger): Promise<void> {
   mark('search-index:start');
   const expected = shards.reduce((n, s) => n + s.ids.length, 0);
   if (expected === 0) {
@@ -83,7 +83,7 @@ export function writeSearchIndex(outDir: string, shards: PlannedShard[], logger:
   if (shards.length === 1) {
     // Only entry pages can hold an indexable body: reading the lists and handbooks too costs
     // Pagefind a third of its time at 10k entries.
-    runPagefind(outDir, path.join(outDir, MAIN_SHARD_DIR), ENTRY_PAGES);
+    await runPagefind(outDir, path.join(outDir, MAIN_SHARD_DIR), ENTRY_PAGES);
   } else {
     // Pagefind reads a whole site folder: give each shard a folder of its own entry pages, linked
     // (not copied) at the same paths, so the URLs it records are the site's.
@@ -92,7 +92,7 @@ export function writeSearchIndex(outDir: string, shards: PlannedShard[], logger:
       const site = fs.mkdtempSync(path.join(path.dirname(path.resolve(outDir)), '.hoidap-search-shard-'));
       try {
         for (const id of shard.ids) linkPage(outDir, site, `${paths.entry(id)}index.html`);
-        runPagefind(site, path.join(outDir, shard.dir), ENTRY_PAGES);
+        await runPagefind(site, path.join(outDir, shard.dir), ENTRY_PAGES);
       } finally {
         fs.rmSync(site, { recursive: true, force: true });
       }
@@ -115,13 +115,21 @@ const ENTRY_PAGES = 'cau-hoi/**/*.html';
 /** Pagefind's command-line runner: several times faster than its Node API on the same pages (BENCHMARKS.md). */
 const PAGEFIND_CLI = fileURLToPath(new URL('../../node_modules/pagefind/lib/runner/bin.cjs', import.meta.url));
 
-function runPagefind(site: string, output: string, glob: string): void {
-  const run = spawnSync(process.execPath, [PAGEFIND_CLI, '--site', site, '--glob', glob, '--output-path', output, '--force-language', 'vi', '--quiet'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+/** Runs Pagefind in its own process; asynchronously, so the caller can do other work meanwhile. */
+function runPagefind(site: string, output: string, glob: string): Promise<void> {
+  const args = [PAGEFIND_CLI, '--site', site, '--glob', glob, '--output-path', output, '--force-language', 'vi', '--quiet'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    const keep = (chunk: Buffer) => (log = (log + chunk.toString('utf8')).slice(-64 * 1024));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.once('error', (err) => reject(new Error(`Pagefind could not start (${PAGEFIND_CLI}): ${err.message}`)));
+    child.once('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`Pagefind failed (${signal ?? `exit ${code}`}) on ${site}:\n${log}`));
+    });
   });
-  if (run.error) throw new Error(`Pagefind could not start (${PAGEFIND_CLI}): ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`Pagefind failed (exit ${run.status}) on ${site}:\n${run.stderr || run.stdout}`);
 }
 
 function linkPage(outDir: string, site: string, rel: string): void {

@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentRoot } from '../../src/content/read-root.ts';
-import { buildSearchData, firstStageIndexOf, provideSearchData, searchDataInput, searchVocabularyOf } from '../../src/content/search-data.ts';
+import { buildSearchData, firstStageIndexOf, pageSearchTerms, provideSearchData, searchDataInput, searchVocabularyOf } from '../../src/content/search-data.ts';
+import { entryText } from '../../src/content/entry-text.ts';
+import { prepareSynonyms, searchTerms } from '../../src/search/terms.ts';
 import type { ContentModel } from '../../src/content/model.ts';
 import { startSearchDataThread } from '../../src/integrations/search-data-thread.ts';
 import { FIXTURE_TODAY } from '../helpers/fixture-root.ts';
@@ -22,6 +24,19 @@ describe('the search data', () => {
     expect(firstStage.buckets.flat().map((row) => row[0]).sort()).toEqual(published.map((e) => e.id).sort());
   });
 
+  it("gives each entry page the terms of the entry's text with its field's name, and refuses another id", async () => {
+    const model = sample();
+    const synonyms = prepareSynonyms(model.synonyms);
+    const published = model.entries.filter((e) => e.data.status === 'published');
+    for (const e of published) {
+      const expected = searchTerms(entryText(e.data, e.body, [model.fields.get(e.data.field)!.data.name]), synonyms);
+      expect(await pageSearchTerms(model, e.id), e.id).toBe(expected);
+    }
+    expect(published.some((e) => /\S/.test(searchTerms(entryText(e.data, e.body), synonyms)))).toBe(true);
+    const draft = model.entries.find((e) => e.data.status !== 'published');
+    await expect(pageSearchTerms(model, draft?.id ?? 'khong-co')).rejects.toThrow(/not a published entry/);
+  });
+
   it('is what was provided for the model, when something provided it', async () => {
     const model = sample();
     const provided = buildSearchData(searchDataInput(sample()));
@@ -37,6 +52,7 @@ describe('the search data', () => {
     const expected = buildSearchData(searchDataInput(model));
     expect(await searchVocabularyOf(model)).toEqual(expected.vocabulary);
     expect(await firstStageIndexOf(model)).toEqual(expected.firstStage);
+    for (const [id, terms] of expected.terms) expect(await pageSearchTerms(model, id)).toBe(terms);
   });
 
   it('fails with the reason when the worker cannot build it', async () => {
