@@ -303,17 +303,28 @@ export interface ParsedEntryFile {
 // A build reads every entry twice in one process: the content guard (the whole root, at config time),
 // then Astro's content layer (src/content.config.ts). The second reading of a file whose text is
 // unchanged takes the first one's parse instead of parsing the YAML again (4 s of CPU at 10,000
-// entries); each parse is handed out once more at most, and the build drops the rest once the content
-// layer is done (`forgetEntryParses`: a rebuild's content layer skips unchanged files, so their parses
-// would otherwise stay in memory). Kept on globalThis: the content layer runs its own copy of this
-// module. Callers treat the parsed data as read-only (the schemas copy it).
+// entries); each parse is handed out as many times as it was kept for (once after a reading, twice
+// after `keepEntryParses`: for the guard and the content layer), and the build drops the rest once the
+// content layer is done (`forgetEntryParses`: a rebuild's content layer skips unchanged files, so
+// their parses would otherwise stay in memory). Kept on globalThis: the content layer runs its own
+// copy of this module. Callers treat the parsed data as read-only (the schemas copy it).
 const PARSED = Symbol.for('hoidap.parsedEntries');
-const parsedStore = globalThis as typeof globalThis & { [PARSED]?: Map<string, ParsedEntryFile> | null };
+type Kept = { parsed: ParsedEntryFile; uses: number };
+const parsedStore = globalThis as typeof globalThis & { [PARSED]?: Map<string, Kept> | null };
 const parsedOnce = () => (parsedStore[PARSED] === undefined ? (parsedStore[PARSED] = new Map()) : parsedStore[PARSED]);
 
 /** Drops the parses kept for a second reading, and keeps none from now on in this process. */
 export function forgetEntryParses(): void {
   parsedStore[PARSED] = null;
+}
+
+/**
+ * Keeps parses made ahead of the guard's reading (src/content/preparse.ts) for the guard and then the
+ * content layer. Each is used only while the file's text is still the one parsed.
+ */
+export function keepEntryParses(parses: Iterable<[file: string, parsed: ParsedEntryFile]>): void {
+  const kept = parsedOnce();
+  if (kept) for (const [file, parsed] of parses) kept.set(file, { parsed, uses: 2 });
 }
 
 /** Reads, splits and parses one entry file; problems are pushed to `issues` and give undefined. */
@@ -326,8 +337,8 @@ export function readEntryFile(file: string, issues: ContentIssue[], limit = entr
   const kept = parsedOnce();
   const earlier = kept?.get(file);
   if (earlier) {
-    kept!.delete(file);
-    if (earlier.text === read.text) return earlier;
+    if (--earlier.uses <= 0 || earlier.parsed.text !== read.text) kept!.delete(file);
+    if (earlier.parsed.text === read.text) return earlier.parsed;
   }
   const split = splitEntry(read.text);
   if ('error' in split) {
@@ -350,7 +361,7 @@ export function readEntryFile(file: string, issues: ContentIssue[], limit = entr
   const data = cleanYamlValue(raw, file, issues) as Record<string, unknown>;
   if (issues.length > before) return undefined;
   const parsed = { data, source: split, text: read.text };
-  kept?.set(file, parsed);
+  kept?.set(file, { parsed, uses: 1 });
   return parsed;
 }
 

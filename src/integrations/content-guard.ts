@@ -11,6 +11,7 @@ import { contentRoot } from '../content/root.ts';
 import { buildDate } from '../content/dates.ts';
 import { errorsOf, formatIssues, type ContentIssue } from '../content/issues.ts';
 import { readContentRoot } from '../content/read-root.ts';
+import { preparseEntries } from '../content/preparse.ts';
 
 /**
  * A Vite plugin serving entry .mdx files of the content root as the reader normalised them (BOM
@@ -52,8 +53,9 @@ export function contentGuard(onValid: (model: ContentModel) => void = () => {}):
   return {
     name: 'hoidap:content-guard',
     hooks: {
-      'astro:config:setup': ({ logger, updateConfig, command, config }) => {
+      'astro:config:setup': async ({ logger, updateConfig, command, config }) => {
         const root = contentRoot();
+        if (command === 'build') await preparseEntries(root);
         const { model, issues } = readContentRoot(root, buildDate());
         const errors = errorsOf(issues);
         if (errors.length > 0) {

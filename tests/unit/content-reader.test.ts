@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalEntryText, entryLimit, forgetEntryParses, parseYamlStrict, readEntryFile, splitEntry } from '../../src/content/files.ts';
+import { preparseEntries } from '../../src/content/preparse.ts';
 import { readContentRoot } from '../../src/content/read-root.ts';
 import { fieldSchema, QUESTION_MAX, RESERVED_IDS } from '../../src/schema/index.ts';
 import { FIXTURE_TODAY, makeRoot, readFixture, withKey } from '../helpers/fixture-root.ts';
@@ -362,6 +363,23 @@ describe('a second reading of an unchanged entry (content guard, then the conten
     } finally {
       // Back to a fresh store for the other tests of this worker.
       delete (globalThis as Record<symbol, unknown>)[Symbol.for('hoidap.parsedEntries')];
+    }
+  });
+  it('takes parses made ahead on two threads for the guard and the content layer, never for edited text', async () => {
+    const root = makeRoot();
+    const entries = (fs.readdirSync(path.join(root, 'entries'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).map((f) => path.join(root, 'entries', f));
+    expect(entries.length).toBeGreaterThan(1); // both threads get a share
+    const fresh = new Map(entries.map((f) => [f, readEntryFile(f, [])!.data]));
+    forgetEntryParses();
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('hoidap.parsedEntries')];
+    await preparseEntries(root, 0);
+    const file = path.join(root, ENTRY);
+    fs.writeFileSync(file, withKey(fs.readFileSync(file, 'utf8'), 'topic', 'Sửa sau khi đọc trước'));
+    for (const f of entries) {
+      const guard = readEntryFile(f, [])!;
+      expect(readEntryFile(f, []), f).toBe(guard);
+      if (f === file) expect(guard.data.topic).toBe('Sửa sau khi đọc trước');
+      else expect(guard.data, f).toEqual(fresh.get(f));
     }
   });
   it('never hands out a parse for text that is now rejected', () => {
