@@ -12,7 +12,7 @@ const MIN_FILES = 1000;
 
 export type EntryParses = [file: string, parsed: ParsedEntryFile][];
 
-/** Parses every other file of `files` (from the second) in this thread: the worker's share of the work. */
+/** Parses every other file of `files`, from index `first` (0 here, 1 in the worker). */
 export function parseShare(files: readonly string[], first: 0 | 1): EntryParses {
   const out: EntryParses = [];
   for (let i = first; i < files.length; i += 2) {

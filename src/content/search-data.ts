@@ -4,8 +4,8 @@
 // and each entry page's hidden search terms (src/search/terms.ts). One definition, so the pages, the
 // export and the indexes agree.
 //
-// A build asks for it twice in one process (the data/vocabulary.json route, then the search index's
-// hook): it is built once per model. A build of a one-shard bank builds it in a worker thread started
+// A build asks for each part more than once in one process (the vocabulary in the data/vocabulary.json
+// route and the search index's hook, the terms on every entry page): each is built once per model. A build of a one-shard bank builds it in a worker thread started
 // as soon as the content guard has read the bank (src/integrations/search-data-thread.ts), on a core
 // Astro leaves idle while it syncs the content layer and bundles the pages. The pages' bundle has its
 // own copy of this module, so the results are kept on globalThis (under a registered symbol), as the
@@ -25,7 +25,6 @@ export interface SearchData {
   terms: Map<string, string>;
 }
 
-/** What the search data is built from: plain data, so a worker thread can be given it. */
 /** What the search data is built from: plain data, so a worker thread can be given it. */
 export interface SearchDataInput {
   /** Each published entry's id, full text, question with its aliases, and field name. */
