@@ -336,10 +336,11 @@ export function readEntryFile(file: string, issues: ContentIssue[], limit = entr
   }
   const kept = parsedOnce();
   const earlier = kept?.get(file);
-  if (earlier) {
-    if (--earlier.uses <= 0 || earlier.parsed.text !== read.text) kept!.delete(file);
-    if (earlier.parsed.text === read.text) return earlier.parsed;
+  if (earlier && earlier.parsed.text === read.text) {
+    if (--earlier.uses === 0) kept!.delete(file);
+    return earlier.parsed;
   }
+  if (earlier) kept!.delete(file); // the file changed since: its parse is stale
   const split = splitEntry(read.text);
   if ('error' in split) {
     issues.push({ severity: 'error', file, key: '', message: split.error, line: split.line });

@@ -92,12 +92,13 @@ export function firstStageEntries(model: ContentModel): FirstStageEntry[] {
   return out;
 }
 
-// Each part is built on its first request when no worker provides it, the first-stage index only in
-// `astro:build:done`: a large bank's build does not hold it through the static generation.
+// Without a worker, each part is built on its first request: the vocabulary and the pages' terms
+// together (from one reading of the entries' text), the first-stage index only in `astro:build:done`,
+// so a large bank's build does not hold it through the static generation.
+type FromText = Pick<SearchData, 'vocabulary' | 'terms'>;
 interface Parts {
-  vocabulary?: Promise<VocabularyData>;
+  fromText?: Promise<FromText>;
   firstStage?: Promise<FirstStageIndex>;
-  terms?: Promise<Map<string, string>>;
 }
 const KEY = Symbol.for('hoidap.searchData');
 const store = globalThis as typeof globalThis & { [KEY]?: WeakMap<ContentModel, Parts> };
@@ -115,17 +116,20 @@ export function provideSearchData(model: ContentModel, data: Promise<SearchData>
     p.catch(() => undefined);
     return p;
   };
-  built.set(model, {
-    vocabulary: quiet(data.then((d) => d.vocabulary)),
-    firstStage: quiet(data.then((d) => d.firstStage)),
-    terms: quiet(data.then((d) => d.terms)),
-  });
+  built.set(model, { fromText: quiet(data), firstStage: quiet(data.then((d) => d.firstStage)) });
+}
+
+function fromTextOf(model: ContentModel): Promise<FromText> {
+  const parts = partsOf(model);
+  return (parts.fromText ??= Promise.resolve().then(() => {
+    const texts = publishedTexts(model);
+    return { vocabulary: buildSearchVocabulary(texts, model.synonyms), terms: pageTerms(texts, model.synonyms) };
+  }));
 }
 
 /** The search vocabulary of `model`'s published entries. */
-export function searchVocabularyOf(model: ContentModel): Promise<VocabularyData> {
-  const parts = partsOf(model);
-  return (parts.vocabulary ??= Promise.resolve().then(() => buildSearchVocabulary(publishedTexts(model), model.synonyms)));
+export async function searchVocabularyOf(model: ContentModel): Promise<VocabularyData> {
+  return (await fromTextOf(model)).vocabulary;
 }
 
 /** The first-stage index of `model`'s published entries. */
@@ -136,9 +140,7 @@ export function firstStageIndexOf(model: ContentModel): Promise<FirstStageIndex>
 
 /** The hidden search terms of an entry page (a published entry of `model`). */
 export async function pageSearchTerms(model: ContentModel, id: string): Promise<string> {
-  const parts = partsOf(model);
-  const terms = await (parts.terms ??= Promise.resolve().then(() => pageTerms(publishedTexts(model), model.synonyms)));
-  const found = terms.get(id);
+  const found = (await fromTextOf(model)).terms.get(id);
   if (found === undefined) throw new Error(`no search terms for entry "${id}": it is not a published entry of this build's content model`);
   return found;
 }

@@ -16,9 +16,9 @@ const sample = () => readContentRoot(SAMPLE, FIXTURE_TODAY).model;
 describe('the search data', () => {
   it('is built once per model, and holds only the published entries', async () => {
     const model = sample();
-    expect(searchVocabularyOf(model)).toBe(searchVocabularyOf(model));
-    expect(firstStageIndexOf(model)).toBe(firstStageIndexOf(model));
     const [vocabulary, firstStage] = await Promise.all([searchVocabularyOf(model), firstStageIndexOf(model)]);
+    expect(await searchVocabularyOf(model)).toBe(vocabulary);
+    expect(await firstStageIndexOf(model)).toBe(firstStage);
     const published = model.entries.filter((e) => e.data.status === 'published');
     expect(vocabulary.docs).toBe(published.length);
     expect(firstStage.buckets.flat().map((row) => row[0]).sort()).toEqual(published.map((e) => e.id).sort());
