@@ -10,11 +10,10 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/node/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { htmlFiles } from '../../src/node/build-site.ts';
-import { serveSite, type Served } from '../../src/node/serve.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const SITE = inject('sites').sample;
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -74,21 +73,11 @@ function pick(list: string[]): string[] {
 
 const samples = [...templates].filter(([name]) => !APPS.has(name)).map(([name, list]) => ({ name, pages: pick(list) }));
 
-let browser: Browser;
-let served: Served;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveSite(SITE);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const env = useServedSite(SITE);
 
 async function open(url: string, opts: { width?: number; locale?: string } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: 800 }, locale: opts.locale });
-  await page.goto(served.url(url));
+  const page = await env.browser.newPage({ viewport: { width: opts.width ?? 1280, height: 800 }, locale: opts.locale });
+  await page.goto(env.served.url(url));
   return page;
 }
 

@@ -3,10 +3,9 @@
 // JavaScript too), unreachable from search and the handbook but still at its URL, and axe-clean.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/node/browser.ts';
-import { serveSite, type Served } from '../../src/node/serve.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const SITE = inject('sites').sample;
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -15,21 +14,12 @@ const NOTED = 'tham-quyen-xu-phat-chu-tich-xa-linh-vuc-thuong-mai';
 const GONE = 'cap-giay-chung-nhan-attp-dich-vu-an-uong-tai-xa';
 const GONE_QUESTION = 'UBND xã có cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm cho nhà hàng, bếp ăn tập thể trên địa bàn không?';
 
-let browser: Browser;
-let served: Served;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveSite(SITE);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const env = useServedSite(SITE);
 
 async function open(path: string, opts: { width?: number; js?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, javaScriptEnabled: opts.js ?? true });
+  const context = await env.browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, javaScriptEnabled: opts.js ?? true });
   const page = await context.newPage();
-  const res = await page.goto(served.url(path));
+  const res = await page.goto(env.served.url(path));
   expect(res?.status(), path).toBe(200);
   return page;
 }

@@ -1,10 +1,8 @@
 // The search page's full-text stage over an index in shards (src/search/shards.ts), in Chromium: the
 // sample content built with shards of at most 12 entries. A field filter loads only that field's
 // shards; without one, every shard is merged and answers.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../src/node/browser.ts';
-import { serveSite, type Served } from '../../src/node/serve.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useServedSite } from '../helpers/served-site.ts';
 import { decodeEntities, readPage } from '../helpers/html.ts';
 import type { SearchShard } from '../../src/search/shards.ts';
 
@@ -15,27 +13,18 @@ const entries = (JSON.parse(readPage(site, 'data/entries.json')) as { entries: {
 );
 const fieldOf = new Map(entries.map((e) => [e.id, e.field]));
 
-let browser: Browser;
-let served: Served;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveSite(site);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const env = useServedSite(site);
 
 /**
  * Runs a search from its URL, in the full text (Pagefind: the button when the first-stage index
  * answered); returns the answers shown and every path the page requested.
  */
 async function search(params: Record<string, string>): Promise<{ ids: string[]; requested: string[] }> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   try {
-    await page.goto(served.url(`tim-kiem/?${new URLSearchParams(params)}`));
+    await page.goto(env.served.url(`tim-kiem/?${new URLSearchParams(params)}`));
     await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached' });
     if ((await page.getAttribute('[data-search-results]', 'data-stage')) === 'first') {
       await page.click('[data-search-fulltext]');

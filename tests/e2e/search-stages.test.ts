@@ -2,32 +2,21 @@
 // query the small first-stage index answers loads nothing of Pagefind; the "search the full text too"
 // button then loads Pagefind and shows entries that hold the words only in their bodies; a query the
 // first stage cannot answer gets the full-text answer at once.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/node/browser.ts';
-import { serveSite, type Served } from '../../src/node/serve.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useServedSite } from '../helpers/served-site.ts';
 import { vi as t } from '../../src/i18n/vi.ts';
 
 const sites = inject('sites');
-let browser: Browser;
-let served: Served;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveSite(sites.sample);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const env = useServedSite(sites.sample);
 
 /** A fresh context (empty cache) on the search page with this query; records the paths it requests. */
 async function open(q: string, params = ''): Promise<{ page: Page; requested: string[] }> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await page.goto(served.url(`tim-kiem/?q=${encodeURIComponent(q)}${params}`));
+  await page.goto(env.served.url(`tim-kiem/?q=${encodeURIComponent(q)}${params}`));
   await done(page, q);
   return { page, requested };
 }
@@ -103,11 +92,11 @@ describe('search in two stages', () => {
   });
 
   it('searches the full text when the first-stage files cannot be had', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     await context.route('**/search/first/**', (route) => route.abort());
     const page = await context.newPage();
     try {
-      await page.goto(served.url(`tim-kiem/?q=${encodeURIComponent('tạp hóa')}`));
+      await page.goto(env.served.url(`tim-kiem/?q=${encodeURIComponent('tạp hóa')}`));
       await done(page, 'tạp hóa');
       expect(await stage(page)).toBe('full');
       expect(await ids(page)).toContain('cua-hang-ban-axit-xut-giay-chung-nhan-hoa-chat');

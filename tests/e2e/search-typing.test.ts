@@ -3,28 +3,17 @@
 // "no answer", announced to screen readers, with a way to ask), with and without the field filter.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../src/node/browser.ts';
-import { serveSite, type Served } from '../../src/node/serve.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useServedSite } from '../helpers/served-site.ts';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sites = inject('sites');
-let browser: Browser;
-let served: Served;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveSite(sites.sample);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const env = useServedSite(sites.sample);
 
 async function open(q: string, params = '', width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(served.url(`tim-kiem/?q=${encodeURIComponent(q)}${params}`));
+  const page = await env.browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(env.served.url(`tim-kiem/?q=${encodeURIComponent(q)}${params}`));
   await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached' });
   return page;
 }
