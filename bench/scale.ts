@@ -33,6 +33,7 @@ const { values } = parseArgs({
     'skip-bare': { type: 'boolean', default: false },
     'skip-browser': { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
+    pairs: { type: 'string', default: '1' },
     profile: { type: 'boolean', default: false },
     project: { type: 'string' },
     verbose: { type: 'boolean', default: false },
@@ -43,6 +44,8 @@ const N = Number(values.entries);
 const SEED = Number(values.seed);
 if (!Number.isInteger(N) || N < 10) fail(`--entries must be an integer of at least 10 (got "${values.entries}")`);
 if (!Number.isInteger(SEED)) fail(`--seed must be an integer (got "${values.seed}")`);
+const PAIRS = Number(values.pairs);
+if (!Number.isInteger(PAIRS) || PAIRS < 1) fail(`--pairs must be a positive integer (got "${values.pairs}")`);
 const BUILD_DATE = values['build-date'];
 const log = (line: string) => (values.json ? process.stderr.write(`${line}\n`) : console.log(line));
 
@@ -230,6 +233,26 @@ async function buildBare(): Promise<BareBuild> {
   };
 }
 
+interface Pair {
+  fullMs: number;
+  bareMs: number;
+  fullCpuMs: number;
+  bareCpuMs: number;
+  wallRatio: number;
+  cpuRatio: number;
+}
+
+function pairOf(full: ProductBuild, bare: BareBuild): Pair {
+  return {
+    fullMs: full.wallMs,
+    bareMs: bare.wallMs,
+    fullCpuMs: full.cpuMs,
+    bareCpuMs: bare.cpuMs,
+    wallRatio: full.wallMs / bare.wallMs,
+    cpuRatio: full.cpuMs / bare.cpuMs,
+  };
+}
+
 interface Rebuild {
   edited: string;
   wallMs: number;
@@ -401,11 +424,26 @@ if (built && values.rebuild) {
   log(`  ${sec(rebuilt.wallMs)}`);
 }
 
+// --pairs N: N - 1 more clean builds of each, alternating which goes first, so that a shared machine
+// speeding up or slowing down during the run favours neither. The ratio is the median pair's.
+const pairs: Pair[] = bare && built ? [pairOf(product, bare)] : [];
+for (let i = 2; i <= PAIRS && pairs.length > 0; i++) {
+  log(`pair ${i} of ${PAIRS}: ${i % 2 === 0 ? 'bare, then full' : 'full, then bare'} …`);
+  let full: ProductBuild | undefined;
+  if (i % 2 === 1) full = await buildProduct(`full-${i}`, { clean: true });
+  const bareAgain = await buildBare();
+  if (i % 2 === 0) full = await buildProduct(`full-${i}`, { clean: true });
+  if (full!.failed) fail(`the full build of pair ${i} failed (exit ${full!.failed.code}); log ${full!.failed.log}`);
+  pairs.push(pairOf(full!, bareAgain));
+  log(`  full ${sec(full!.wallMs)}, bare ${sec(bareAgain.wallMs)}: ${pairs.at(-1)!.wallRatio.toFixed(2)}×`);
+}
+// With an even number of pairs, the higher of the two middle ones.
+const medianPair = pairs.length ? [...pairs].sort((a, b) => a.wallRatio - b.wallRatio)[Math.floor(pairs.length / 2)] : undefined;
 
 const KB30 = 30 * 1024;
 const GB6 = 6 * 2 ** 30;
-const ratio = bare && built ? product.wallMs / bare.wallMs : undefined;
-const cpuRatio = bare && built ? product.cpuMs / bare.cpuMs : undefined;
+const ratio = medianPair?.wallRatio;
+const cpuRatio = medianPair?.cpuRatio;
 const budgets = [
   {
     name: 'full build ≤ 1.5 × bare pipeline (applies at 10k and 50k)',
@@ -452,6 +490,7 @@ const report = {
   bare: bare && { ...bare, entriesPerSecond: Number((N / (bare.wallMs / 1000)).toFixed(1)) },
   ratioToBare: ratio === undefined ? undefined : Number(ratio.toFixed(3)),
   cpuRatioToBare: cpuRatio === undefined ? undefined : Number(cpuRatio.toFixed(3)),
+  pairs,
   output: {
     dist: { bytes: site.bytes, files: site.files, bytesWithCompressedCopies: siteWithCompressed.bytes },
     searchIndex: { bytes: index.bytes, files: index.files, indexedPages },
@@ -483,7 +522,8 @@ if (values.json) {
   for (const g of product.groups) console.log(`  ${pad(g.label, 56)} ${sec(g.ms).padStart(8)} ${sec(g.cpuMs).padStart(8)} ${mb(g.peakRss).padStart(9)}`);
   if (bare) {
     console.log(`\nBare pipeline: ${sec(bare.wallMs)} wall, ${sec(bare.cpuMs)} CPU = astro ${sec(bare.astroMs)} (CPU ${sec(bare.astroCpuMs)}, peak ${mb(bare.astroPeakRss)}) + pagefind CLI ${sec(bare.pagefindMs)} (CPU ${sec(bare.pagefindCpuMs)}, peak ${mb(bare.pagefindPeakRss)}); ${bare.pages} pages, ${bare.indexedPages} indexed`);
-    if (ratio !== undefined) console.log(`Full / bare: ${ratio.toFixed(2)}× wall time, ${cpuRatio!.toFixed(2)}× CPU time`);
+    if (ratio !== undefined) console.log(`Full / bare: ${ratio.toFixed(2)}× wall time, ${cpuRatio!.toFixed(2)}× CPU time${pairs.length > 1 ? ' (the median pair)' : ''}`);
+    if (pairs.length > 1) for (const [i, p] of pairs.entries()) console.log(`  pair ${i + 1}: full ${sec(p.fullMs)} (CPU ${sec(p.fullCpuMs)}), bare ${sec(p.bareMs)} (CPU ${sec(p.bareCpuMs)}): ${p.wallRatio.toFixed(2)}× wall, ${p.cpuRatio.toFixed(2)}× CPU`);
   }
   console.log(`\nOutput: ${size(site.bytes)} in ${site.files} files (${size(siteWithCompressed.bytes)} with .gz/.br copies); search index ${size(index.bytes)} in ${index.files} files, ${indexedPages} pages; vocabulary ${kb(vocabularyBytes)}`);
   if (weight) console.log(`Entry page ${weight.path}: HTML ${kb(weight.htmlBytes)} + CSS ${kb(weight.cssBytes)} (${weight.cssFiles} file) = ${kb(weight.htmlBytes + weight.cssBytes)}; ${weight.scripts} script tags`);

@@ -1,5 +1,7 @@
 // Astro collections over the content root (./content or HOIDAP_CONTENT). The schemas come from
-// src/schema, shared with the CLI tools; here references are piped into Astro's reference().
+// src/schema, shared with the CLI tools; here references are piped into Astro's reference(). Entries
+// keep only their id and status here (entryBodySchema), to render their bodies: pages read entry data
+// from the content model, which the content guard validated against the whole entry schema.
 // Files are listed, read and parsed by src/content/files.ts, the reader `npm run check` uses:
 // Astro's glob loader only finds candidates, and a file the reader did not accept stops the build.
 import { defineCollection, reference } from 'astro:content';
@@ -9,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { listContentFiles, readEntryFile, readYamlContentFile } from './content/files.ts';
 import { contentRoot } from './content/root.ts';
 import { formatIssues, type ContentIssue } from './content/issues.ts';
-import { fieldSchema, makeDocumentSchema, makeEntrySchema, makeUnitSchema, slug, type CollectionName, type RefFactory } from './schema/index.ts';
+import { entryBodySchema, fieldSchema, makeDocumentSchema, makeUnitSchema, slug, type CollectionName, type RefFactory } from './schema/index.ts';
 
 const root = contentRoot();
 // Cast justified: Astro's reference() type names the collection keys of its generated module, which the
@@ -34,7 +36,9 @@ function fail(issues: ContentIssue[]): never {
  * publishes an empty answer).
  */
 function readerGlob(options: { pattern: string; base: string; kind: 'entry' | 'yaml'; generateId?: Parameters<typeof glob>[0]['generateId'] }): Loader {
-  const inner = glob({ pattern: options.pattern, base: options.base, generateId: options.generateId });
+  // An entry's Markdown source is not kept in Astro's data store: its rendered HTML (or, for MDX, the
+  // compiled module) is what pages use, and the content model holds the text.
+  const inner = glob({ pattern: options.pattern, base: options.base, generateId: options.generateId, retainBody: options.kind !== 'entry' });
   return {
     name: 'hoidap-reader-glob',
     load: async (context) => {
@@ -47,16 +51,19 @@ function readerGlob(options: { pattern: string; base: string; kind: 'entry' | 'y
           ext,
           {
             ...type,
-            getEntryInfo: ({ fileUrl }: { fileUrl: URL }) => {
+            getEntryInfo: ({ contents, fileUrl }: { contents: string; fileUrl: URL }) => {
               const file = fileURLToPath(fileUrl);
               const issues: ContentIssue[] = [];
               if (!listed.has(file)) {
                 fail([{ severity: 'error', file, key: '', message: 'is not a file the content reader accepts (a symbolic link, or a name the build cannot load)' }]);
               }
               if (options.kind === 'entry') {
-                const read = readEntryFile(file, issues);
+                const read = readEntryFile(file, issues, undefined, contents);
                 if (!read) fail(issues);
-                return { data: read.data, body: read.source.body, rawData: read.source.frontmatter, slug: undefined };
+                // What Astro needs to find and render the body (entryBodySchema); pages read the rest
+                // from the content model. It is also the frontmatter stored with the rendered HTML.
+                const data = { id: read.data.id, status: read.data.status };
+                return { data, body: read.source.body, rawData: read.source.frontmatter, slug: undefined };
               }
               const read = readYamlContentFile(file, issues);
               if (!read) fail(issues);
@@ -104,6 +111,6 @@ export const collections = {
       // The URL derives from the frontmatter id alone, so moving a file never breaks a link.
       generateId: ({ entry, data }) => (typeof data.id === 'string' ? data.id : entry),
     }),
-    schema: makeEntrySchema(ref),
+    schema: entryBodySchema,
   }),
 };

@@ -327,20 +327,38 @@ export function keepEntryParses(parses: Iterable<[file: string, parsed: ParsedEn
   if (kept) for (const [file, parsed] of parses) kept.set(file, { parsed, uses: 2 });
 }
 
-/** Reads, splits and parses one entry file; problems are pushed to `issues` and give undefined. */
-export function readEntryFile(file: string, issues: ContentIssue[], limit = entryLimit()): ParsedEntryFile | undefined {
+/** A kept parse of `file` if it was made from `text`; a stale one is dropped. */
+function takeKeptParse(file: string, text: string): ParsedEntryFile | undefined {
+  const kept = parsedOnce();
+  const earlier = kept?.get(file);
+  if (!earlier) return undefined;
+  if (earlier.parsed.text !== text) {
+    kept!.delete(file); // the file changed since: its parse is stale
+    return undefined;
+  }
+  if (--earlier.uses === 0) kept!.delete(file);
+  return earlier.parsed;
+}
+
+/**
+ * Reads, splits and parses one entry file; problems are pushed to `issues` and give undefined.
+ * `contents` is the file's text as a caller already read it (Astro's loader): when it is the text of a
+ * kept parse, that parse is taken without reading the file again. Text with a replacement character
+ * may hide bytes that are not UTF-8, so it is always read and checked again.
+ */
+export function readEntryFile(file: string, issues: ContentIssue[], limit = entryLimit(), contents?: string): ParsedEntryFile | undefined {
+  if (contents !== undefined && !contents.includes('\uFFFD')) {
+    const parsed = takeKeptParse(file, normaliseText(contents));
+    if (parsed) return parsed;
+  }
   const read = readContentText(file, limit);
   if (!read.ok) {
     issues.push(read.issue);
     return undefined;
   }
+  const earlier = takeKeptParse(file, read.text);
+  if (earlier) return earlier;
   const kept = parsedOnce();
-  const earlier = kept?.get(file);
-  if (earlier && earlier.parsed.text === read.text) {
-    if (--earlier.uses === 0) kept!.delete(file);
-    return earlier.parsed;
-  }
-  if (earlier) kept!.delete(file); // the file changed since: its parse is stale
   const split = splitEntry(read.text);
   if ('error' in split) {
     issues.push({ severity: 'error', file, key: '', message: split.error, line: split.line });

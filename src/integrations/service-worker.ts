@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { getManifest } from 'workbox-build';
 import { normalizeBase, paths } from '../publish/urls.ts';
 import { pagefindBundles, VOCABULARY_FILE } from './search-index.ts';
 import { FIRST_STAGE_MANIFEST } from '../search/first-stage-index.ts';
@@ -102,6 +101,9 @@ export async function writeServiceWorker(outDir: string, base: string, options: 
   const indexPrecached = indexBytes <= cap;
   if (indexPrecached) for (const f of chunks) files.add(f);
 
+  // Loaded here, after the pages are built: importing workbox-build costs every build a third of a
+  // second of start-up (BENCHMARKS.md).
+  const { getManifest } = await import('workbox-build');
   const { manifestEntries, warnings } = await getManifest({
     globDirectory: outDir,
     globPatterns: [...files].map(escapeGlob),

@@ -7,6 +7,7 @@ export const SUMMARY_MAX = 400;
 export const QUESTION_MAX = 300;
 
 const textList = () => z.array(text());
+const entryStatus = () => z.enum(ENTRY_STATUSES, { message: 'must be one of: draft, published, superseded, withdrawn' }).default('published');
 
 /** One public change note: what changed for readers, and when (a change that matters, not a typo fix). */
 const changeNoteSchema = z.strictObject({ date: isoDate(), note: text() });
@@ -48,7 +49,7 @@ export const makeEntrySchema = (ref: RefFactory = plainRef) =>
       answered: isoDate(),
       reviewed: isoDate(),
       review_months: reviewMonths().optional(),
-      status: z.enum(ENTRY_STATUSES, { message: 'must be one of: draft, published, superseded, withdrawn' }).default('published'),
+      status: entryStatus(),
       superseded_by: ref('entries').optional(),
       withdrawn_reason: text().optional(),
       withdrawn: isoDate().optional(),
@@ -77,6 +78,14 @@ export const makeEntrySchema = (ref: RefFactory = plainRef) =>
     });
 
 export const entrySchema = makeEntrySchema();
+
+/**
+ * What Astro's entries collection keeps of an entry's frontmatter: the id and status, to find and
+ * render its body. Pages take every other value from the content model, validated against the whole
+ * schema above before Astro starts (src/integrations/content-guard.ts); storing it all again cost
+ * the build a second validation and a data store a fifth larger.
+ */
+export const entryBodySchema = z.object({ id: slug(), status: entryStatus() });
 export type EntryData = z.output<typeof entrySchema>;
 export type LegalBasisItem = NonNullable<EntryData['legal_basis']>[number];
 export type ChangeNote = NonNullable<EntryData['changes']>[number];
