@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { listContentFiles, readEntryFile, readYamlContentFile } from './content/files.ts';
 import { contentRoot } from './content/root.ts';
 import { formatIssues, type ContentIssue } from './content/issues.ts';
+import { sanitizeAhead } from './content/sanitize-ahead.ts';
 import { entryBodySchema, fieldSchema, makeDocumentSchema, makeUnitSchema, slug, type CollectionName, type RefFactory } from './schema/index.ts';
 
 const root = contentRoot();
@@ -76,7 +77,10 @@ function readerGlob(options: { pattern: string; base: string; kind: 'entry' | 'y
                 if (!render) return render;
                 return async (entry: { filePath?: string }) => {
                   try {
-                    return await render(entry);
+                    const rendered = await render(entry);
+                    const html = (rendered as { html?: unknown } | undefined)?.html;
+                    if (typeof html === 'string') sanitizeAhead()?.add(html);
+                    return rendered;
                   } catch (err) {
                     renderFailures.push({
                       severity: 'error',
@@ -92,6 +96,7 @@ function readerGlob(options: { pattern: string; base: string; kind: 'entry' | 'y
         ]),
       );
       await inner.load({ ...context, entryTypes } as typeof context);
+      sanitizeAhead()?.flush();
       if (renderFailures.length > 0) throw new Error(`Rendering failed for ${renderFailures.length} entry file(s):\n${formatIssues(renderFailures)}`);
     },
   };
