@@ -395,6 +395,22 @@ if (!values['skip-bare']) {
   log(`  ${sec(bare.wallMs)} (astro ${sec(bare.astroMs)} + pagefind ${sec(bare.pagefindMs)})`);
 }
 
+// --pairs N: N - 1 more clean builds of each, alternating which goes first, so that a shared machine
+// speeding up or slowing down during the run favours neither. The ratio is the median pair's.
+const pairs: Pair[] = bare && built ? [pairOf(product, bare)] : [];
+for (let i = 2; i <= PAIRS && pairs.length > 0; i++) {
+  log(`pair ${i} of ${PAIRS}: ${i % 2 === 0 ? 'bare, then full' : 'full, then bare'} …`);
+  let full: ProductBuild | undefined;
+  if (i % 2 === 1) full = await buildProduct(`full-${i}`, { clean: true });
+  const bareAgain = await buildBare();
+  if (i % 2 === 0) full = await buildProduct(`full-${i}`, { clean: true });
+  if (full!.failed) fail(`the full build of pair ${i} failed (exit ${full!.failed.code}); log ${full!.failed.log}`);
+  pairs.push(pairOf(full!, bareAgain));
+  log(`  full ${sec(full!.wallMs)}, bare ${sec(bareAgain.wallMs)}: ${pairs.at(-1)!.wallRatio.toFixed(2)}×`);
+}
+// With an even number of pairs, the higher of the two middle ones.
+const medianPair = pairs.length ? [...pairs].sort((a, b) => a.wallRatio - b.wallRatio)[Math.floor(pairs.length / 2)] : undefined;
+
 const site = dirStats(SITE, { skipCompressed: true });
 const siteWithCompressed = dirStats(SITE);
 const index = dirStats(path.join(SITE, 'pagefind'));
@@ -423,22 +439,6 @@ if (built && values.rebuild) {
   rebuilt = await rebuild(content.sample, product);
   log(`  ${sec(rebuilt.wallMs)}`);
 }
-
-// --pairs N: N - 1 more clean builds of each, alternating which goes first, so that a shared machine
-// speeding up or slowing down during the run favours neither. The ratio is the median pair's.
-const pairs: Pair[] = bare && built ? [pairOf(product, bare)] : [];
-for (let i = 2; i <= PAIRS && pairs.length > 0; i++) {
-  log(`pair ${i} of ${PAIRS}: ${i % 2 === 0 ? 'bare, then full' : 'full, then bare'} …`);
-  let full: ProductBuild | undefined;
-  if (i % 2 === 1) full = await buildProduct(`full-${i}`, { clean: true });
-  const bareAgain = await buildBare();
-  if (i % 2 === 0) full = await buildProduct(`full-${i}`, { clean: true });
-  if (full!.failed) fail(`the full build of pair ${i} failed (exit ${full!.failed.code}); log ${full!.failed.log}`);
-  pairs.push(pairOf(full!, bareAgain));
-  log(`  full ${sec(full!.wallMs)}, bare ${sec(bareAgain.wallMs)}: ${pairs.at(-1)!.wallRatio.toFixed(2)}×`);
-}
-// With an even number of pairs, the higher of the two middle ones.
-const medianPair = pairs.length ? [...pairs].sort((a, b) => a.wallRatio - b.wallRatio)[Math.floor(pairs.length / 2)] : undefined;
 
 const KB30 = 30 * 1024;
 const GB6 = 6 * 2 ** 30;

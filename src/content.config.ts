@@ -96,7 +96,12 @@ function readerGlob(options: { pattern: string; base: string; kind: 'entry' | 'y
         ]),
       );
       await inner.load({ ...context, entryTypes } as typeof context);
-      sanitizeAhead()?.flush();
+      const helper = sanitizeAhead();
+      if (helper) {
+        // Bodies a rebuild did not render again (their files are unchanged) go to the helper too.
+        for (const entry of context.store.values()) if (typeof entry.rendered?.html === 'string') helper.add(entry.rendered.html);
+        helper.flush();
+      }
       if (renderFailures.length > 0) throw new Error(`Rendering failed for ${renderFailures.length} entry file(s):\n${formatIssues(renderFailures)}`);
     },
   };
