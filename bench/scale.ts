@@ -509,6 +509,7 @@ if (values.json) {
 } else {
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`\nScale benchmark: ${N} entries (seed ${SEED}), ${content.published} published, ${content.superseded} superseded, ${content.drafts} drafts, ${content.mdx} .mdx`);
+  console.log(`Code: commit ${measured.commit}${measured.changedFiles ? ` with ${measured.changedFiles} changed file(s)` : ''} (${measured.project})`);
   console.log(`Machine: ${host.cores} × ${host.cpu}, ${host.memoryGB} GB, ${host.os}, Node ${host.node}, Astro ${host.astro}, Pagefind ${host.pagefind} (load average at start ${host.loadAverageAtStart.join(' ')})`);
   console.log(`Content: ${mb(contentBytes)} on disk, body words median ${content.bodyWords.median} (p95 ${content.bodyWords.p95}, max ${content.bodyWords.max})${reused ? ', reused' : `, generated in ${sec(generateMs)}`}`);
   if (product.failed) {
