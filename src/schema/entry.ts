@@ -78,6 +78,9 @@ export const makeEntrySchema = (ref: RefFactory = plainRef) =>
     });
 
 export const entrySchema = makeEntrySchema();
+export type EntryData = z.output<typeof entrySchema>;
+export type LegalBasisItem = NonNullable<EntryData['legal_basis']>[number];
+export type ChangeNote = NonNullable<EntryData['changes']>[number];
 
 /**
  * What Astro's entries collection keeps of an entry's frontmatter: the id and status, to find and
@@ -86,6 +89,3 @@ export const entrySchema = makeEntrySchema();
  * the build a second validation and made Astro's data store about a quarter larger.
  */
 export const entryBodySchema = z.object({ id: slug(), status: entryStatus() });
-export type EntryData = z.output<typeof entrySchema>;
-export type LegalBasisItem = NonNullable<EntryData['legal_basis']>[number];
-export type ChangeNote = NonNullable<EntryData['changes']>[number];
