@@ -65,6 +65,15 @@ export const vi = {
     topics: 'Chủ đề',
     printHandbook: 'Sổ tay in của lĩnh vực này (có mã QR)',
     feed: 'Theo dõi cập nhật của lĩnh vực (Atom)',
+    /** The page's <title> after page 1. */
+    pageTitle: (field: string, n: number) => `${field} (trang ${n})`,
+    pageOf: (n: number, total: number) => `Trang ${n}/${total}`,
+    pagination: 'Các trang của danh sách câu hỏi',
+    previous: 'Trang trước',
+    next: 'Trang sau',
+    pageNumber: (n: number) => `Trang ${n}`,
+    /** After a topic's heading when the topic began on an earlier page. */
+    continued: '(tiếp theo)',
   },
   entryPage: {
     shortAnswer: 'Trả lời ngắn',

@@ -16,6 +16,8 @@ export const paths = {
   home: () => '',
   entry: (id: string) => `cau-hoi/${id}/`,
   field: (id: string) => `linh-vuc/${id}/`,
+  /** Page `n` of a field's list of answers (src/content/pagination.ts); page 1 is the field page itself. */
+  fieldPage: (id: string, n: number) => (n <= 1 ? `linh-vuc/${id}/` : `linh-vuc/${id}/trang-${n}/`),
   unit: (id: string) => `don-vi/${id}/`,
   document: (id: string) => `van-ban/${id}/`,
   search: () => 'tim-kiem/',

@@ -8,16 +8,14 @@
 // (first path segment and depth; index.html and 404.html on their own), so a new kind of page is
 // covered automatically.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { htmlFiles } from '../../src/node/build-site.ts';
 import { useServedSite } from '../helpers/served-site.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
 const SITE = inject('sites').sample;
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WIDTHS = [360, 1280] as const;
 const MEDIA = ['screen', 'print'] as const;
 /** Pages of a third-party application: checked for language and title only. */
@@ -79,30 +77,6 @@ async function open(url: string, opts: { width?: number; locale?: string } = {})
   const page = await env.browser.newPage({ viewport: { width: opts.width ?? 1280, height: 800 }, locale: opts.locale });
   await page.goto(env.served.url(url));
   return page;
-}
-
-interface AxeNode {
-  target: string[];
-  failureSummary?: string;
-}
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: AxeNode[];
-}
-
-/** WCAG 2.1 A/AA violations found by axe-core, one line each (rule, impact, elements, how to fix). */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  }, WCAG_TAGS);
-  return violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`).join('\n')}`,
-  );
 }
 
 /** Waits until the search page has rendered the results of the query in its URL. */

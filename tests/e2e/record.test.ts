@@ -1,15 +1,12 @@
 // Change notes and a withdrawn answer in a real browser (Debian's Chromium), on the built sample site:
 // what a reader sees on a phone and a desktop, that the withdrawn answer is collapsed (without
 // JavaScript too), unreachable from search and the handbook but still at its URL, and axe-clean.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useServedSite } from '../helpers/served-site.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
 const SITE = inject('sites').sample;
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const NOTED = 'tham-quyen-xu-phat-chu-tich-xa-linh-vuc-thuong-mai';
 const GONE = 'cap-giay-chung-nhan-attp-dich-vu-an-uong-tai-xa';
 const GONE_QUESTION = 'UBND xã có cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm cho nhà hàng, bếp ăn tập thể trên địa bàn không?';
@@ -22,15 +19,6 @@ async function open(path: string, opts: { width?: number; js?: boolean } = {}): 
   const res = await page.goto(env.served.url(path));
   expect(res?.status(), path).toBe(200);
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, WCAG_TAGS);
 }
 
 /** Nothing sticks out sideways: the page reflows at the width. */
