@@ -2,6 +2,7 @@
 // megabyte of HTML on a commune officer's phone. Pure: the field pages (src/pages/linh-vuc/) render
 // what these functions return.
 import type { TopicGroup } from './catalog.ts';
+import { slugify } from './slug.ts';
 
 /** Answers per field page unless HOIDAP_FIELD_PAGE_SIZE says otherwise: about 90 KB of HTML. */
 export const DEFAULT_FIELD_PAGE_SIZE = 100;
@@ -72,4 +73,21 @@ export function pageLinks(current: number, total: number): (number | 'gap')[] {
     out.push(n);
   }
   return out;
+}
+
+/**
+ * The id of each topic's heading on a field's pages: `chu-de-<slug>`, `chu-de-khac` for answers with no
+ * topic, and -2, -3... when two topics would get the same id ("Khác" and no topic, "Điện" and "Diện").
+ */
+export function topicAnchors(topics: (string | undefined)[]): Map<string | undefined, string> {
+  const taken = new Set<string>();
+  const anchors = new Map<string | undefined, string>();
+  for (const topic of topics) {
+    const base = `chu-de-${(topic && slugify(topic)) || 'khac'}`;
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    anchors.set(topic, id);
+  }
+  return anchors;
 }

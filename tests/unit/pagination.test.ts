@@ -1,6 +1,6 @@
 // Field pages cut into pages (src/content/pagination.ts): nothing lost, nothing twice, order kept.
 import { describe, expect, it } from 'vitest';
-import { fieldPageSize, pageLinks, paginateGroups, topicStartPages } from '../../src/content/pagination.ts';
+import { fieldPageSize, pageLinks, paginateGroups, topicAnchors, topicStartPages } from '../../src/content/pagination.ts';
 
 const group = (topic: string | undefined, n: number, from = 0) => ({ topic, entries: Array.from({ length: n }, (_, i) => `${topic ?? '-'}${from + i}`) });
 
@@ -57,5 +57,12 @@ describe('fieldPageSize', () => {
     expect(fieldPageSize({})).toBe(100);
     expect(fieldPageSize({ HOIDAP_FIELD_PAGE_SIZE: '25' })).toBe(25);
     for (const bad of ['0', '-1', '2.5', 'abc']) expect(() => fieldPageSize({ HOIDAP_FIELD_PAGE_SIZE: bad })).toThrow(/HOIDAP_FIELD_PAGE_SIZE/);
+  });
+});
+
+describe('topicAnchors', () => {
+  it('gives every topic its own heading id, even when their names fold to the same words', () => {
+    const anchors = topicAnchors(['Bảo vệ công trình điện', 'Khác', 'Điện', 'Diện', '!!!', undefined]);
+    expect([...anchors.values()]).toEqual(['chu-de-bao-ve-cong-trinh-dien', 'chu-de-khac', 'chu-de-dien', 'chu-de-dien-2', 'chu-de-khac-2', 'chu-de-khac-3']);
   });
 });
