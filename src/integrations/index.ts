@@ -3,7 +3,7 @@
 import type { AstroIntegration } from 'astro';
 import { contentGuard } from './content-guard.ts';
 import { searchIndex } from './search-index.ts';
-import { sanitizeAheadThread } from './sanitize-ahead.ts';
+import { helperThreads } from './helper-threads.ts';
 import { precompress } from './precompress.ts';
 import { serviceWorker } from './service-worker.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -21,5 +21,5 @@ export function hoidap(): AstroIntegration[] {
   // Order matters: build:done hooks run in this order, and precompression must see the index.
   // buildTimings first: its hooks mark the start of each phase (inactive unless HOIDAP_BUILD_TIMINGS is set).
   // serviceWorker after the index (it precaches it), before the headers and precompression (sw.js gets both).
-  return [buildTimings(), contentGuard((m) => keepModel((model = m))), sanitizeAheadThread(getModel), searchIndex(getModel), serviceWorker(), securityHeaders(siteBase()), precompress()];
+  return [buildTimings(), contentGuard((m) => keepModel((model = m))), helperThreads(getModel), searchIndex(getModel), serviceWorker(), securityHeaders(siteBase()), precompress()];
 }

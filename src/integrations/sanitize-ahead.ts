@@ -1,11 +1,8 @@
 // Sanitises the entry bodies the content layer renders on a worker thread, while Astro syncs and bundles
-// on its own (src/content/sanitize-ahead.ts); the entry pages then only look the results up. Started for a
-// bank of one search shard, like the search data thread: a sharded bank keeps its memory for Astro.
+// on its own (src/content/sanitize-ahead.ts); the entry pages then only look the results up. Started by
+// helper-threads.ts for a bank of one search shard.
 import { Worker } from 'node:worker_threads';
-import type { AstroIntegration } from 'astro';
-import type { ContentModel } from '../content/model.ts';
 import { registerSanitizeAhead } from '../content/sanitize-ahead.ts';
-import { searchShards } from '../search/shard-options.ts';
 
 /** Bodies per message: one message per body would cost Astro's thread more than it saves. */
 const BATCH = 256;
@@ -65,24 +62,5 @@ export function startSanitizeThread(): () => Promise<void> {
     registerSanitizeAhead(undefined);
     stop();
     await worker.terminate();
-  };
-}
-
-export function sanitizeAheadThread(getModel: () => ContentModel): AstroIntegration {
-  let building = false;
-  let stop: (() => Promise<void>) | undefined;
-  return {
-    name: 'hoidap:sanitize-ahead',
-    hooks: {
-      'astro:config:setup': ({ command }) => {
-        building = command === 'build';
-      },
-      'astro:config:done': () => {
-        if (building && searchShards(getModel().entries).length === 1) stop = startSanitizeThread();
-      },
-      'astro:build:done': async () => {
-        await stop?.();
-      },
-    },
   };
 }

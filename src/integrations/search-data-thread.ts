@@ -1,8 +1,8 @@
 // Builds the search data (src/content/search-data.ts) in a worker thread: several seconds of CPU at
 // 10,000 entries that Astro's single rendering thread no longer spends, done on the second core while
 // Astro syncs the content layer and bundles the pages (BENCHMARKS.md). Started at `astro:config:done`
-// by the search index integration; the data/vocabulary.json route, the entry pages and the
-// `astro:build:done` hook await it.
+// by helper-threads.ts; the data/vocabulary.json route, the entry pages and the search index
+// integration's `astro:build:done` hook await it.
 import { Worker } from 'node:worker_threads';
 import type { ContentModel } from '../content/model.ts';
 import { provideSearchData, searchDataInput, type SearchData } from '../content/search-data.ts';

@@ -17,27 +17,15 @@ import { searchShards } from '../search/shard-options.ts';
 import { mark } from './build-timings.ts';
 import { afterAstroFile, writeHandoff } from './after-astro.ts';
 import { writeFirstStageIndex } from './first-stage-index.ts';
-import { startSearchDataThread } from './search-data-thread.ts';
 
 export const VOCABULARY_FILE = 'search/vocabulary.json';
 /** Pagefind's bundled UIs: the site has its own search page, so these are not shipped. */
 const UNUSED_PAGEFIND_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 export function searchIndex(getModel: () => ContentModel): AstroIntegration {
-  let building = false;
   return {
     name: 'hoidap:search-index',
     hooks: {
-      'astro:config:setup': ({ command }) => {
-        building = command === 'build';
-      },
-      'astro:config:done': () => {
-        if (!building) return;
-        const model = getModel();
-        // The search data is built on a second core while Astro works on one (search-data-thread.ts),
-        // for a bank of one shard: a sharded bank's build keeps its memory for Astro (docs/scale.md).
-        if (searchShards(model.entries).length === 1) startSearchDataThread(model);
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const model = getModel();

@@ -1,6 +1,6 @@
 // A large field's answers over several pages (src/content/pagination.ts), on the sample content built
 // with three answers a page (HOIDAP_FIELD_PAGE_SIZE=3): every published answer of a field is on exactly
-// one of its pages, in the order of the single page, the topic list and the pagination bar lead to
+// one of its pages, the topic list and the pagination bar lead to
 // pages that exist, and the pages pass axe on a phone and a desktop and reflow at 320 px.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,27 +8,20 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildSite, htmlFiles } from '../../src/node/build-site.ts';
-import { launchBrowser } from '../../src/node/browser.ts';
-import { serveSite, type Served } from '../../src/node/serve.ts';
 import { axeViolations } from '../helpers/axe.ts';
+import { useServedSite } from '../helpers/served-site.ts';
 import { readPage } from '../helpers/html.ts';
 
 const PAGE_SIZE = 3;
 const outDir = path.join(os.tmpdir(), `hoidap-field-pages-${process.pid}`);
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let served: Served;
 
-beforeAll(async () => {
+beforeAll(() => {
   const built = buildSite({ outDir, env: { HOIDAP_FIELD_PAGE_SIZE: String(PAGE_SIZE) } });
   expect(built.status, built.output).toBe(0);
-  browser = await launchBrowser();
-  served = await serveSite(outDir);
 }, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  fs.rmSync(outDir, { recursive: true, force: true });
-});
+// Registered after the build, so Chromium and the server start on the built site.
+const env = useServedSite(outDir);
+afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
 interface Published {
   id: string;
@@ -103,8 +96,8 @@ describe('a field of more answers than a page holds', () => {
 describe('the field pages in a browser', () => {
   const largest = () => fields().sort((a, b) => pagesOf(b).length - pagesOf(a).length)[0]!;
   async function open(url: string, width: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 800 } });
-    const res = await page.goto(served.url(url));
+    const page = await env.browser.newPage({ viewport: { width, height: 800 } });
+    const res = await page.goto(env.served.url(url));
     expect(res?.status(), url).toBe(200);
     return page;
   }
