@@ -17,8 +17,9 @@ const SITES = {
   minimalBase: { root: MINIMAL_ROOT, env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY, SITE_BASE: '/hoi-dap/' } },
   // The sample content with its search index in shards of at most 12 entries (src/search/shards.ts).
   sharded: { root: path.join(PROJECT, 'content'), env: { HOIDAP_SEARCH_SHARD_ENTRIES: '12' } },
-  // Every text field carries XSS payloads: tests/security/.
-  xss: { root: path.join(FIXTURES, 'xss'), env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY } },
+  // Every text field carries XSS payloads: tests/security/. One answer a field page, so the payloads
+  // also reach the later pages of a field (/linh-vuc/<field>/trang-N/), its topic list and "(tiếp theo)".
+  xss: { root: path.join(FIXTURES, 'xss'), env: { HOIDAP_BUILD_DATE: FIXTURE_TODAY, HOIDAP_FIELD_PAGE_SIZE: '1' } },
 } satisfies Record<string, { root?: string; env?: Record<string, string> }>;
 
 export type SiteName = keyof typeof SITES;

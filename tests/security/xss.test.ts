@@ -36,6 +36,8 @@ describe('payloads in frontmatter are escaped everywhere they appear', () => {
 
   it('builds pages that show the payloads as text', () => {
     expect(pages).toContain('cau-hoi/cau-hoi-doc-hai/');
+    // The field's answers over several pages (HOIDAP_FIELD_PAGE_SIZE=1 in tests/global-setup.ts).
+    expect(pages).toContain('linh-vuc/dien-luc/trang-2/');
   });
 
   for (const page of pages) {
